@@ -1,0 +1,3 @@
+import { runRace } from './support/run-race.ts';
+
+runRace('postgres');

@@ -1,0 +1,3 @@
+import { runStoreScenarios } from './support/run-store-scenarios.ts';
+
+runStoreScenarios('sqlite');
