@@ -1,0 +1,3 @@
+import { flagApiSuite } from './support/flag-api-suite.ts';
+
+flagApiSuite('sqlite');

@@ -1,0 +1,3 @@
+import { flagStoreSuite } from './support/flag-store-suite.ts';
+
+flagStoreSuite('sqlite');
