@@ -1,0 +1,3 @@
+import { startPrices } from './prices-server.js';
+
+startPrices({ version: '1.0' });

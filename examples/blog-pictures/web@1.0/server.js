@@ -1,0 +1,3 @@
+import { startWeb } from '../lib/web-server.js';
+
+startWeb({ version: '1.0', reads: 'body' });
