@@ -220,6 +220,23 @@ export function storeSuite(kind: StoreKind): void {
       assert.equal((await listTokens(store.db)).filter((entry) => entry.name.includes('STEPWISE_ADMIN_TOKEN')).length, 1);
     });
 
+    // Replicas share a database on PostgreSQL. On SQLite they would be separate processes: in one
+    // process better-sqlite3 blocks the event loop while it waits for another connection's lock.
+    test('replicas starting together make one admin token, and share the operator secret without colliding', { skip: kind === 'sqlite' && 'replicas run on PostgreSQL' }, async () => {
+      const replicas = await Promise.all([1, 2, 3].map(() => openStore(options)));
+      try {
+        const before = (await listTokens(store.db)).length;
+        await Promise.all(replicas.map((replica) => ensureAdminToken(replica.db, 'replica-secret')));
+        assert.equal((await findTokenBySecret(store.db, 'replica-secret'))?.scope, 'admin');
+        assert.equal((await listTokens(store.db)).length, before + 1, 'one token for the shared secret');
+        for (const token of await listTokens(store.db)) if (token.scope === 'admin' && !token.revokedAt) await revokeToken(store.db, token.id, 'tester');
+        const printed = await Promise.all(replicas.map((replica) => ensureAdminToken(replica.db)));
+        assert.equal(printed.filter((secret) => secret !== undefined).length, 1, 'exactly one replica prints a new admin token');
+      } finally {
+        await Promise.all(replicas.map((replica) => replica.close()));
+      }
+    });
+
     test('audit events commit and roll back with their change; no-op changes are dropped', async () => {
       await assert.rejects(
         writeTransaction(store.db, async (trx) => {
