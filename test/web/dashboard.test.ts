@@ -1,15 +1,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { DASHBOARD_DIR } from '../../src/server/web/dashboard-plugin.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, saveScreenshot } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { seedReaderWriter } from './reader-writer-seed.ts';
 
 // Each view of the dashboard, in Debian's Chromium, against a real server seeded with the
-// Reader/Writer story. Screenshots of each view land in docs/screenshots/ for the README.
-const SCREENSHOTS = 'docs/screenshots';
+// Reader/Writer story. With STEPWISE_SCREENSHOTS=1 each view is saved to docs/screenshots/ for the README.
 
 let server: TestServer;
 let browser: Browser;
@@ -17,7 +16,6 @@ let page: Page;
 
 before(async () => {
   assert.ok(existsSync(`${DASHBOARD_DIR}/index.html`), 'the dashboard is not built: run `npm run build:web` (npm ci runs it)');
-  mkdirSync(SCREENSHOTS, { recursive: true });
   server = await startTestServer();
   await seedReaderWriter(server);
   const created = await server.request('POST', '/v1/flags', { name: 'reports-in-json', description: 'Writer stores new reports as JSON', reason: 'expand step' });
@@ -49,7 +47,7 @@ test('environments: the matrix shows what runs where, and the filter narrows it'
   const rows = page.getByRole('row');
   await rows.filter({ hasText: 'writer' }).first().waitFor();
   assert.match(await page.getByRole('row').filter({ hasText: 'writer' }).innerText(), /team-reports[\s\S]*1\.0\.0[\s\S]*1\.0\.0/);
-  await page.screenshot({ path: `${SCREENSHOTS}/environments.png` });
+  await saveScreenshot(page, 'environments');
   await page.getByLabel('Filter').fill('insights');
   await page.getByTestId('service-count').filter({ hasText: '1 of 2 services' }).waitFor();
   assert.equal(await page.getByRole('row').filter({ hasText: 'writer' }).count(), 0);
@@ -69,7 +67,7 @@ test('service: can-i-deploy from the page says no to Writer 2 while Reader 1 rea
   assert.match(text, /store:reports/);
   await page.getByRole('heading', { name: 'Diff' }).waitFor();
   await page.getByText('store:reports').first().waitFor();
-  await page.screenshot({ path: `${SCREENSHOTS}/service.png`, fullPage: true });
+  await saveScreenshot(page, 'service', { fullPage: true });
 });
 
 test('graph: services laid out with the link between them and its state', async () => {
@@ -77,7 +75,7 @@ test('graph: services laid out with the link between them and its state', async 
   await page.locator('svg[aria-label="Dependency graph of production"] a').first().waitFor();
   assert.equal(await page.locator('svg[aria-label="Dependency graph of production"] a').count(), 2);
   assert.match(await page.locator('polyline title').first().textContent() ?? '', /reader → writer over store:reports: compatible/);
-  await page.screenshot({ path: `${SCREENSHOTS}/graph.png` });
+  await saveScreenshot(page, 'graph');
 });
 
 test('flags: turning a flag on asks why, applies it, and the audit log shows who and why', async () => {
@@ -87,14 +85,14 @@ test('flags: turning a flag on asks why, applies it, and the audit log shows who
   page.once('dialog', (dialog) => void dialog.accept('reader 1.1 is live everywhere'));
   await row.getByRole('button', { name: 'Turn on' }).click();
   await row.getByText('✓ on').waitFor();
-  await page.screenshot({ path: `${SCREENSHOTS}/flags.png` });
+  await saveScreenshot(page, 'flags');
   const stored = await server.request('GET', '/v1/environments/production/flags/reports-in-json');
   assert.equal(stored.body.definition.enabled, true);
   assert.equal(stored.body.updateReason, 'reader 1.1 is live everywhere');
 
   await page.goto(`${server.url}/#/audit`);
   await page.getByText('reader 1.1 is live everywhere', { exact: false }).first().waitFor({ state: 'attached' });
-  await page.screenshot({ path: `${SCREENSHOTS}/audit.png` });
+  await saveScreenshot(page, 'audit');
 });
 
 test('a read-only token sees the flags but cannot change them', async () => {
@@ -117,7 +115,7 @@ test('dark mode is a toggle away and sticks', async () => {
   await page.getByRole('button', { name: /Switch to (dark|light) mode/ }).click();
   const after = await page.locator('html').getAttribute('data-theme');
   assert.notEqual(after, before);
-  if (after === 'dark') await page.screenshot({ path: `${SCREENSHOTS}/environments-dark.png` });
+  if (after === 'dark') await saveScreenshot(page, 'environments-dark');
   await page.reload();
   assert.equal(await page.locator('html').getAttribute('data-theme'), after);
 });
@@ -137,5 +135,5 @@ test('plans: a stored plan lists its steps in order with their verdicts and when
   const text = await page.locator('main').innerText();
   assert.match(text, /deploy reader@1\.1\.0[\s\S]*deploy writer@2\.0\.0/);
   assert.match(text, /irreversible after step 2/);
-  await page.screenshot({ path: `${SCREENSHOTS}/plan.png`, fullPage: true });
+  await saveScreenshot(page, 'plan', { fullPage: true });
 });

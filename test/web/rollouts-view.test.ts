@@ -1,15 +1,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startDemoRuntime, type DemoRuntime } from '../../src/demo/demo-runtime.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, saveScreenshot } from '../support/browser.ts';
 
 // Watching rollouts in the dashboard: one paused until promoted, promoted with the button; one
 // failing a share of its requests, rolled back by its analysis while the page follows it live.
-const SCREENSHOTS = 'docs/screenshots';
 const APP = 'test/rollout/fixtures/app.mjs';
 
 let runtime: DemoRuntime;
@@ -47,7 +46,6 @@ async function until(check: () => Promise<boolean>, what: string, ms = 30_000): 
 
 before(async () => {
   data = mkdtempSync(join(tmpdir(), 'stepwise-web-rollouts-'));
-  mkdirSync(SCREENSHOTS, { recursive: true });
   runtime = await startDemoRuntime({ dataDir: data, port: 0, environment: 'production', scratch: [], cwd: process.cwd(), log: () => {} });
   const quick = { steps: [{ weight: 100 }] };
   const held = { steps: [{ weight: 30 }, { pause: null }] };
@@ -79,7 +77,7 @@ test('a rollout paused until promoted goes on when promoted from the page', asyn
   await page.getByRole('button', { name: 'Promote' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
   await page.getByTestId('rollout-phase').filter({ hasText: 'succeeded' }).waitFor({ timeout: 30_000 });
-  await page.screenshot({ path: `${SCREENSHOTS}/rollout-promoted.png`, fullPage: true });
+  await saveScreenshot(page, 'rollout-promoted', { fullPage: true });
   const audit = await call('GET', '/v1/audit?limit=50');
   assert.ok(audit.body.events.some((event: { action: string }) => /promote/.test(event.action)), 'the promotion is audited');
 });
@@ -103,7 +101,7 @@ test('a version failing a share of its requests is rolled back while the page fo
     await traffic;
   }
   assert.match(await page.locator('main').innerText(), /Aborted:/);
-  await page.screenshot({ path: `${SCREENSHOTS}/rollout-rolled-back.png`, fullPage: true });
+  await saveScreenshot(page, 'rollout-rolled-back', { fullPage: true });
   const live = await call('GET', '/v1/status?env=production');
   const prices = live.body.services.find((s: { service: string }) => s.service === 'prices');
   assert.deepEqual(prices.live.production.map((v: { version: string }) => v.version), ['2.0']);
