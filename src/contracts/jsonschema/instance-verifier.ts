@@ -5,6 +5,7 @@ import formatsModule, { type FormatsPlugin } from 'ajv-formats';
 import type { SchemaSet } from './schema-set.ts';
 import type { SchemaNode } from './schema-node.ts';
 import { pruneForInstance } from './prune-for-instance.ts';
+import { interpretInstance } from './instance-interpreter.ts';
 
 // ajv-formats is CommonJS; depending on the loader its default export is the plugin or a wrapper.
 const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).default ?? formatsModule) as FormatsPlugin;
@@ -14,9 +15,10 @@ type AnyAjv = Ajv | Ajv2019 | Ajv2020;
 let serials = 0;
 
 /**
- * Validates instances with ajv against one side's documents: the root (to verify a counterexample
- * before it is reported) or any schema inside it (to test enum values exactly). Compiled lazily,
- * so a check that finds nothing never pays for ajv.
+ * Validates instances against one side's documents: the root (to verify a counterexample before
+ * it is reported) or any schema inside it (to test enum values exactly). The interpreter answers
+ * where it reproduces ajv exactly; ajv, compiled lazily, answers the rest, so a check whose
+ * schemas the interpreter covers never pays for compiling.
  */
 export class InstanceVerifier {
   private ajv?: AnyAjv;
@@ -29,6 +31,8 @@ export class InstanceVerifier {
 
   /** Whether `value` is valid under `node`; undefined when ajv cannot compile the schema. */
   accepts(node: SchemaNode, value: unknown): boolean | undefined {
+    const interpreted = interpretInstance(this.set, node, value);
+    if (interpreted !== undefined) return interpreted;
     const validate = this.compile(node);
     if (!validate) return undefined;
     try {
@@ -40,6 +44,8 @@ export class InstanceVerifier {
 
   /** Validates a whole document against the entry schema, compiled pruned to the document's own properties. */
   acceptsRoot(value: unknown): boolean | undefined {
+    const interpreted = interpretInstance(this.set, this.set.root(), value);
+    if (interpreted !== undefined) return interpreted;
     const entry = this.set.entry;
     if (typeof entry.json !== 'object' || entry.json === null) return this.accepts(this.set.root(), value);
     const ajv = this.instance();
