@@ -75,6 +75,13 @@ export const StoredPlanSchema = Type.Object({
   targets: Type.Array(PlanTargetSchema),
   createdBy: Type.String(),
   createdAt: Type.String(),
-  progress: Type.Array(Type.Object({ position: Type.Integer(), status: Type.String(), updatedAt: Type.String() })),
+  progress: Type.Array(
+    Type.Object({
+      position: Type.Integer(),
+      status: Type.String({ description: '`pending`, `running`, `done`, `failed`, or `waiting` (for a version to be published; applying again resumes).' }),
+      updatedAt: Type.String(),
+      message: Type.Optional(Type.String({ description: 'What the last execution said: why the step failed, or which version to publish.' })),
+    }),
+  ),
   plan: PlanSchema,
 });

@@ -3,6 +3,7 @@ import { registryMigration } from './0001-registry.ts';
 import { pairResultsMigration } from './0010-pair-results.ts';
 import { decisionIndexesMigration } from './0011-decision-indexes.ts';
 import { plansMigration } from './0020-plans.ts';
+import { planStepMessagesMigration } from './0021-plan-step-messages.ts';
 import { rolloutsMigration } from './0030-rollouts.ts';
 import { flagsMigration } from './0040-flags.ts';
 
@@ -15,6 +16,7 @@ export const MIGRATIONS: Readonly<Record<string, StepwiseMigration>> = {
   '0010-pair-results': pairResultsMigration,
   '0011-decision-indexes': decisionIndexesMigration,
   '0020-plans': plansMigration,
+  '0021-plan-step-messages': planStepMessagesMigration,
   '0030-rollouts': rolloutsMigration,
   '0040-flags': flagsMigration,
 };

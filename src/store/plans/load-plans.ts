@@ -8,8 +8,8 @@ import type { StoredPlan } from './stored-plan.ts';
 export async function loadPlan(db: Kysely<Database>, id: number): Promise<StoredPlan> {
   const row = await db.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new StepwiseError('NOT_FOUND', `plan ${id} does not exist`, { pointer: '/id' });
-  const progress = await db.selectFrom('plan_steps').select(['position', 'status', 'updated_at']).where('plan_id', '=', id).orderBy('position').execute();
-  return toStoredPlan(row, progress.map((step) => ({ position: step.position, status: step.status, updatedAt: step.updated_at })));
+  const progress = await db.selectFrom('plan_steps').select(['position', 'status', 'updated_at', 'message']).where('plan_id', '=', id).orderBy('position').execute();
+  return toStoredPlan(row, progress.map((step) => ({ position: step.position, status: step.status, updatedAt: step.updated_at, ...(step.message ? { message: step.message } : {}) })));
 }
 
 /** The newest plans first; optionally only those that pass through `environment`. */

@@ -7,8 +7,8 @@ export interface StoredPlan {
   readonly targets: readonly PlanTarget[];
   readonly outcome: 'ready' | 'blocked';
   readonly plan: Plan;
-  /** Per-step progress, by 1-based position. */
-  readonly progress: readonly { readonly position: number; readonly status: string; readonly updatedAt: string }[];
+  /** Per-step progress, by 1-based position, with what the last execution said about the step. */
+  readonly progress: readonly { readonly position: number; readonly status: string; readonly updatedAt: string; readonly message?: string }[];
   readonly createdBy: string;
   readonly createdAt: string;
 }

@@ -10,8 +10,13 @@ export interface PlanStepsTable {
   service: string | null;
   version: string | null;
   flag: string | null;
-  /** `pending` until an execution moves it on (`done`, `failed`, `skipped`). */
+  /**
+   * `pending` until an execution moves it on: `running`, then `done` or `failed`; `waiting` when it
+   * needs a version that is not published yet. Only `done` steps are skipped by the next execution.
+   */
   status: string;
+  /** What the last execution said about the step (why it failed, what to publish); null before. */
+  message: string | null;
   updated_at: string;
 }
 
