@@ -6,7 +6,7 @@ import { ringRolloutBell, rolloutCap } from '../../rollout/runner/rollout-bell.t
 import { getRollout, listRolloutEvents, listRollouts, requestRollout } from '../../rollout/runner/rollout-store.ts';
 import { toRolloutView } from '../../rollout/runner/rollout-view.ts';
 import { startRollout } from '../../rollout/runner/start-rollout.ts';
-import { applyPlan } from '../../rollout/runner/apply-plan.ts';
+import { applyPlan, openPlanApply } from '../../rollout/runner/apply-plan.ts';
 import { actorOf } from '../auth/auth-plugin.ts';
 import { COMMON_ERRORS } from '../schemas/error-schema.ts';
 import { EnvironmentName, ServiceName, VersionName } from '../schemas/names.ts';
@@ -131,7 +131,9 @@ export const rolloutRoutes: FastifyPluginAsync = async (base) => {
       config: { scope: 'deploy' },
       schema: {
         tags: ['rollouts'],
-        summary: 'Execute a stored plan step by step, each deploy as a rollout; stops at the first failed step. Follow it with GET /v1/plans/{id}.',
+        summary: 'Execute a stored plan step by step: each deploy a rollout, each flag step a flag change. Follow it with GET /v1/plans/{id}.',
+        description:
+          'Stops at the first failed step, or at a step whose version is not published yet (status `waiting`, with a message naming the version to publish). Applying the plan again resumes at the first step not done; done steps are never repeated.',
         params: IdParams,
         response: { 202: Type.Object({ plan: Type.Integer(), started: Type.Boolean() }), ...COMMON_ERRORS },
       },
@@ -139,10 +141,14 @@ export const rolloutRoutes: FastifyPluginAsync = async (base) => {
     async (request, reply) => {
       const { id } = request.params;
       if (applying.has(id)) throw new StepwiseError('CONFLICT', `plan #${id} is already being applied`, { pointer: '/id' });
-      const plan = await app.store.db.selectFrom('plans').select(['id', 'outcome']).where('id', '=', id).executeTakeFirst();
-      if (!plan) throw new StepwiseError('NOT_FOUND', `plan #${id} does not exist`, { pointer: '/id' });
-      if (plan.outcome === 'blocked') throw new StepwiseError('BAD_INPUT', `plan #${id} is blocked by lock-step groups: publish the expand versions it proposes and plan again`, { pointer: '/id' });
       applying.add(id);
+      try {
+        // before answering, so the first read of the plan shows this execution, not the last one's failure
+        await openPlanApply(app.store.db, id);
+      } catch (error) {
+        applying.delete(id);
+        throw error;
+      }
       // runs in the background; progress is stored per step, so a restart only needs another apply
       void applyPlan(app.store.db, id, { actor: actorOf(request), baseDir: process.cwd(), maxConcurrent: rolloutCap(process.env) })
         .catch((error: unknown) => request.log.error(error))
