@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { StepwiseError } from '../../model/errors.ts';
 import type { CliContext, RegisterCommand } from '../command.ts';
+import { parsePort } from '../server-options.ts';
 import { main } from '../main.ts';
 
 interface DemoFlags {
@@ -34,8 +35,7 @@ async function runDemo(context: CliContext, flags: DemoFlags): Promise<void> {
   const { startDemoRuntime } = await import('../../demo/demo-runtime.ts');
   const story = STORIES.find((candidate) => candidate.name === flags.story);
   if (!story) throw new StepwiseError('BAD_INPUT', `no story "${flags.story}" (known: ${STORIES.map((s) => s.name).join(', ')})`, { pointer: '/story' });
-  const port = Number(flags.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new StepwiseError('BAD_INPUT', `--port must be a port number, not "${flags.port}"`);
+  const port = parsePort(flags.port);
 
   const runtime = await startDemoRuntime({
     dataDir: flags.data,

@@ -1,7 +1,6 @@
-import { join, resolve } from 'node:path';
 import { StepwiseError } from '../../model/errors.ts';
-import type { StoreOptions } from '../../store/open-store.ts';
 import type { CliContext, RegisterCommand } from '../command.ts';
+import { parsePort, storeOptionsFrom } from '../server-options.ts';
 
 interface ServerFlags {
   readonly port: string;
@@ -29,10 +28,8 @@ export const registerServer: RegisterCommand = (program, context) => {
 };
 
 async function runServer(context: CliContext, flags: ServerFlags): Promise<void> {
-  const port = Number(flags.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new StepwiseError('BAD_INPUT', `--port must be a port number, not "${flags.port}"`);
-  const databaseUrl = flags.databaseUrl ?? context.env.STEPWISE_DATABASE_URL;
-  const store: StoreOptions = databaseUrl ? { postgresUrl: databaseUrl } : { sqlitePath: join(resolve(context.cwd, flags.data), 'stepwise.db') };
+  const port = parsePort(flags.port);
+  const store = storeOptionsFrom(context, flags);
   const adminToken = context.env.STEPWISE_ADMIN_TOKEN;
   // Loaded here, not at the top: every other command starts faster without the server's dependencies.
   const { startServer } = await import('../../server/start-server.ts');
@@ -44,7 +41,7 @@ async function runServer(context: CliContext, flags: ServerFlags): Promise<void>
     ...(flags.bodyLimit === undefined ? {} : { bodyLimit: parseSize(flags.bodyLimit) }),
     ...(adminToken ? { adminToken } : {}),
   });
-  const where = databaseUrl ? 'PostgreSQL' : `SQLite in ${flags.data}`;
+  const where = 'postgresUrl' in store ? 'PostgreSQL' : `SQLite in ${flags.data}`;
   if (flags.json) {
     context.stdout(`${JSON.stringify({ url: server.url, database: server.store.dialect, ...(server.createdAdminToken ? { adminToken: server.createdAdminToken } : {}) })}\n`);
   } else {

@@ -1,7 +1,7 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { StepwiseError } from '../../model/errors.ts';
-import type { StoreOptions } from '../../store/open-store.ts';
 import type { CliContext, RegisterCommand } from '../command.ts';
+import { parsePort, storeOptionsFrom } from '../server-options.ts';
 
 interface UpFlags {
   readonly env: string;
@@ -36,14 +36,12 @@ export const registerUp: RegisterCommand = (program, context) => {
 };
 
 async function runUp(context: CliContext, flags: UpFlags): Promise<void> {
-  const port = Number(flags.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new StepwiseError('BAD_INPUT', `--port must be a port number, not "${flags.port}"`);
+  const port = parsePort(flags.port);
   const maxRollouts = flags.maxRollouts === undefined ? undefined : Number(flags.maxRollouts);
   if (maxRollouts !== undefined && (!Number.isInteger(maxRollouts) || maxRollouts < 1)) throw new StepwiseError('BAD_INPUT', `--max-rollouts must be a positive integer`);
   if (maxRollouts !== undefined) process.env.STEPWISE_MAX_ROLLOUTS = String(maxRollouts);
   const dataDir = resolve(context.cwd, flags.data);
-  const databaseUrl = flags.databaseUrl ?? context.env.STEPWISE_DATABASE_URL;
-  const storeOptions: StoreOptions = databaseUrl ? { postgresUrl: databaseUrl } : { sqlitePath: join(dataDir, 'stepwise.db') };
+  const storeOptions = storeOptionsFrom(context, flags);
 
   const { openStore } = await import('../../store/open-store.ts');
   const { createEnvironment, listEnvironments } = await import('../../store/registry/environments.ts');
