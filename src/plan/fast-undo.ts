@@ -1,9 +1,8 @@
-import { carriesDataAtRest } from '../model/interface-id.ts';
-import type { PublishedVersion } from '../model/snapshot.ts';
 import type { ChangeNode } from './change-node.ts';
-import { breakingBetween, plain, published } from './link-pair-orders.ts';
+import { breakingBetween, published } from './link-pair-orders.ts';
 import type { PlanContext } from './plan-context.ts';
 import type { PlanState } from './plan-state.ts';
+import { entriesOf } from './version-entries.ts';
 
 /**
  * Whether putting `candidate` live in place of `replaced` is plainly clean, from the pair memo
@@ -18,28 +17,29 @@ export function plainDeployClean(context: PlanContext, state: PlanState, service
   const candidate = published(context, service, candidateVersion);
   const replaced = replacedVersion === undefined ? undefined : published(context, service, replacedVersion);
   if (!candidate || (replacedVersion !== undefined && !replaced)) return undefined;
-  if (!isPlain(candidate) || (replaced && !isPlain(replaced))) return undefined;
+  const mine = entriesOf(candidate);
+  if (!mine.plain || (replaced && !entriesOf(replaced).plain)) return undefined;
   if (state.liveOf(service).some((live) => live.version !== replacedVersion && live.version !== candidateVersion)) return undefined;
-  const provides = new Map(candidate.provides.map((e) => [e.interface, e]));
-  const dropped = new Set((replaced?.provides ?? []).map((e) => e.interface).filter((id) => !provides.has(id)));
-  const needed = new Map(candidate.consumes.map((e) => [e.interface, e]));
+  // What only the replaced version served: a neighbour relying on it makes this a question for decide().
+  const dropped: string[] = [];
+  for (const entry of replaced?.provides ?? []) if (!mine.provides.has(entry.interface)) dropped.push(entry.interface);
   const served = new Set<string>();
   try {
     for (const neighbour of context.links.neighbours(service)) {
       for (const live of state.liveOf(neighbour)) {
         const other = published(context, neighbour, live.version);
         if (!other) return undefined;
-        for (const consumed of other.consumes) {
-          const mine = provides.get(consumed.interface);
-          if (!mine) {
-            // It relied on something only the replaced version served: decide() knows whether another provider is there.
-            if (dropped.has(consumed.interface)) return undefined;
-            continue;
-          }
-          if (!plain(consumed) || mine.kind !== consumed.kind || breakingBetween(checker, mine, consumed).length > 0) return undefined;
+        // Looked up by interface from the candidate's few entries, not by walking all of the neighbour's.
+        const theirs = entriesOf(other);
+        for (const [id, offered] of mine.providesList) {
+          const consumed = theirs.consumesAll.get(id);
+          if (!consumed) continue;
+          if (theirs.unplain.has(id)) return undefined;
+          for (const entry of consumed) if (offered.kind !== entry.kind || breakingBetween(checker, offered, entry).length > 0) return undefined;
         }
+        for (const id of dropped) if (theirs.consumesAll.has(id)) return undefined;
         for (const offered of other.provides) {
-          const wanted = needed.get(offered.interface);
+          const wanted = mine.consumes.get(offered.interface);
           if (!wanted) continue;
           served.add(offered.interface);
           if (offered.kind !== wanted.kind || breakingBetween(checker, offered, wanted).length > 0) return undefined;
@@ -49,7 +49,7 @@ export function plainDeployClean(context: PlanContext, state: PlanState, service
   } catch {
     return undefined;
   }
-  for (const id of needed.keys()) if (!served.has(id) && !provides.has(id)) return undefined;
+  for (const id of mine.consumes.keys()) if (!served.has(id) && !mine.provides.has(id)) return undefined;
   return true;
 }
 
@@ -57,8 +57,4 @@ export function plainDeployClean(context: PlanContext, state: PlanState, service
 export function fastUndoSafe(context: PlanContext, state: PlanState, node: ChangeNode): true | undefined {
   if (node.kind !== 'deploy' || node.from === undefined) return undefined;
   return plainDeployClean(context, state, node.service, node.from, node.version);
-}
-
-function isPlain(version: PublishedVersion): boolean {
-  return !version.provides.some((e) => carriesDataAtRest(e.interface)) && !version.consumes.some((e) => carriesDataAtRest(e.interface) || !plain(e));
 }

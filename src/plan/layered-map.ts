@@ -1,47 +1,39 @@
 /**
- * An immutable map that shares structure: `with` adds one entry in a new layer on top of this one,
- * in constant time, and lookups walk the layers. Every few layers the chain is flattened so a
- * lookup never walks far. The planner's state takes one such step per move, thousands per plan.
+ * An immutable map that shares structure: a large shared base plus a small map of the entries
+ * changed since, copied on every `with`. A lookup is at most two map lookups, whatever the number
+ * of moves; once the changes grow to about the square root of the base they are folded into a new
+ * base, which keeps both the copying and the folding cheap. The planner's state takes one such
+ * step per move, thousands per plan, and looks services up far more often still.
  */
 export class LayeredMap<V> {
-  private static readonly MAX_DEPTH = 24;
-
   private constructor(
-    private readonly own: ReadonlyMap<string, V>,
-    private readonly parent: LayeredMap<V> | undefined,
-    private readonly depth: number,
+    private readonly base: ReadonlyMap<string, V>,
+    private readonly changed: ReadonlyMap<string, V>,
   ) {}
 
   static of<V>(entries: ReadonlyMap<string, V>): LayeredMap<V> {
-    return new LayeredMap(entries, undefined, 0);
+    return new LayeredMap(entries, new Map());
   }
 
   get(key: string): V | undefined {
-    for (let layer: LayeredMap<V> | undefined = this; layer; layer = layer.parent) {
-      const value = layer.own.get(key);
-      if (value !== undefined || layer.own.has(key)) return value;
-    }
-    return undefined;
+    const value = this.changed.get(key);
+    if (value !== undefined || this.changed.has(key)) return value;
+    return this.base.get(key);
   }
 
   with(key: string, value: V): LayeredMap<V> {
-    if (this.depth < LayeredMap.MAX_DEPTH) return new LayeredMap(new Map([[key, value]]), this, this.depth + 1);
-    const flat = new Map<string, V>();
-    this.collect(flat);
-    flat.set(key, value);
-    return new LayeredMap(flat, undefined, 0);
+    const changed = new Map(this.changed);
+    changed.set(key, value);
+    if (changed.size * changed.size <= Math.max(this.base.size, 256)) return new LayeredMap(this.base, changed);
+    const flat = new Map(this.base);
+    for (const [k, v] of changed) flat.set(k, v);
+    return new LayeredMap(flat, new Map());
   }
 
+  /** Keys of the base in its order, then keys added since, in the order they were first added. */
   keys(): IterableIterator<string> {
-    const flat = new Map<string, V>();
-    this.collect(flat);
+    const flat = new Map(this.base);
+    for (const [k, v] of this.changed) flat.set(k, v);
     return flat.keys();
-  }
-
-  /** Entries from the bottom layer up, so upper layers win. */
-  private collect(into: Map<string, V>): void {
-    const layers: LayeredMap<V>[] = [];
-    for (let layer: LayeredMap<V> | undefined = this; layer; layer = layer.parent) layers.push(layer);
-    for (let i = layers.length - 1; i >= 0; i--) for (const [key, value] of layers[i]!.own) into.set(key, value);
   }
 }

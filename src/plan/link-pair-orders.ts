@@ -1,6 +1,5 @@
 import { MESSAGES } from '../decide/messages.ts';
 import type { Reason } from '../decide/reason.ts';
-import { hasExpectation } from '../decide/safe-check.ts';
 import type { Finding } from '../model/finding.ts';
 import { carriesDataAtRest } from '../model/interface-id.ts';
 import { versionKey, type ConsumedContract, type ProvidedContract, type PublishedVersion } from '../model/snapshot.ts';
@@ -8,6 +7,7 @@ import type { ChangeNode } from './change-node.ts';
 import type { PairOrders } from './pair-orders.ts';
 import type { PairChecker } from '../decide/pair-checker.ts';
 import type { PlanContext } from './plan-context.ts';
+import { entriesOf, plain } from './version-entries.ts';
 
 type DeployNode = Extract<ChangeNode, { kind: 'deploy' }>;
 
@@ -87,25 +87,9 @@ export function breakingBetween(checker: PairChecker, provided: ProvidedContract
   return findings;
 }
 
-/** A version's entries by interface id, built once per (immutable) published version. */
-const ENTRIES = new WeakMap<PublishedVersion, { provides: Map<string, ProvidedContract>; consumes: Map<string, ConsumedContract> }>();
-
-function entriesOf(version: PublishedVersion): { provides: Map<string, ProvidedContract>; consumes: Map<string, ConsumedContract> } {
-  let entries = ENTRIES.get(version);
-  if (!entries) {
-    entries = { provides: new Map(version.provides.map((e) => [e.interface, e])), consumes: new Map(version.consumes.map((e) => [e.interface, e])) };
-    ENTRIES.set(version, entries);
-  }
-  return entries;
-}
-
 export function published(context: PlanContext, service: string, version: string): PublishedVersion | undefined {
   const found = context.versions.get(versionKey(service, version));
   return found?.hasContracts ? found : undefined;
-}
-
-export function plain(consumed: ConsumedContract): boolean {
-  return consumed.required && consumed.flag === undefined && hasExpectation(consumed);
 }
 
 function consumerBroken(provider: DeployNode, consumer: string, id: string, finding: Finding): Reason {
