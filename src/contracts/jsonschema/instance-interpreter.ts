@@ -1,7 +1,7 @@
 import equalModule from 'ajv/dist/runtime/equal.js';
 import ucs2lengthModule from 'ajv/dist/runtime/ucs2length.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
-import type { SchemaSet } from './schema-set.ts';
+import { valueAt, type SchemaSet } from './schema-set.ts';
 import { isSchemaObject, type Dialect, type SchemaNode } from './schema-node.ts';
 import { compilePattern } from './schema-view.ts';
 import { ContractError } from '../contract-error.ts';
@@ -47,7 +47,7 @@ type FormatDefinition = RegExp | ((text: string) => boolean) | { type?: string; 
 export function interpretInstance(set: SchemaSet, node: SchemaNode, value: unknown): boolean | undefined {
   if (node.doc !== set.entry || !wellFormed(set)) return undefined;
   try {
-    return new Walk(set, set.dialect).valid(node, value, 0);
+    return new Walk(set.entry.json, set.dialect).valid(node.schema, value, 0);
   } catch (error) {
     if (error instanceof Unsupported || error instanceof RangeError || error instanceof ContractError || error instanceof URIError) return undefined;
     throw error;
@@ -61,7 +61,7 @@ function wellFormed(set: SchemaSet): boolean {
   let known = shapes.get(set);
   if (known === undefined) {
     try {
-      new Shape(set).check(set.root());
+      new Shape(set.entry.json, set.dialect).check(set.entry.json, 0, true);
       known = true;
     } catch (error) {
       if (!(error instanceof Unsupported || error instanceof RangeError || error instanceof ContractError || error instanceof URIError)) throw error;
@@ -79,23 +79,27 @@ const SCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas', '$de
 
 /** The checks ajv makes when it compiles, over every schema in the document. */
 class Shape {
-  private readonly seen = new Set<string>();
+  private readonly seen = new Set<object>();
   private readonly keywords: ReadonlySet<string>;
 
-  constructor(private readonly set: SchemaSet) {
-    this.keywords = BY_DIALECT[set.dialect];
+  constructor(
+    private readonly root: unknown,
+    private readonly dialect: Dialect,
+  ) {
+    this.keywords = BY_DIALECT[dialect];
   }
 
-  check(node: SchemaNode, depth = 0): void {
+  check(schema: unknown, depth = 0, top = false): void {
     if (depth > MAX_DEPTH) throw new Unsupported('too deep');
-    if (this.seen.has(node.pointer)) return;
-    this.seen.add(node.pointer);
-    const s = node.schema;
-    if (typeof s === 'boolean') return;
-    const child = (...path: (string | number)[]) => this.check(this.set.child(node, ...path), depth + 1);
+    if (typeof schema === 'boolean') return;
+    if (!isSchemaObject(schema)) throw new Unsupported('not a schema');
+    if (this.seen.has(schema)) return;
+    this.seen.add(schema);
+    const s = schema;
+    const child = (...path: (string | number)[]) => this.check(sub(s, ...path), depth + 1);
     for (const key of Object.keys(s)) {
       const value = s[key];
-      if (key === '$id' && node.pointer === '') continue; // the verifier strips the root id
+      if (key === '$id' && top) continue; // the verifier strips the root id
       if (key === '$defs' || key === 'definitions') {
         if (!isSchemaObject(value)) throw new Unsupported(key);
         for (const name of Object.keys(value)) if (isSchemaObject(value[name]) || typeof value[name] === 'boolean') child(key, name);
@@ -140,7 +144,7 @@ class Shape {
           break;
         case 'items':
           if (Array.isArray(value)) {
-            if (this.set.dialect === '2020-12' || value.length === 0) throw new Unsupported(key);
+            if (this.dialect === '2020-12' || value.length === 0) throw new Unsupported(key);
             value.forEach((_, index) => child(key, index));
           } else child(key);
           break;
@@ -157,7 +161,7 @@ class Shape {
           break;
         case '$ref':
           if (typeof value !== 'string' || !(value === '#' || value.startsWith('#/'))) throw new Unsupported(key);
-          this.check(this.set.node(node.doc, decodeURIComponent(value.slice(1)), node), depth + 1);
+          this.check(valueAt(this.root, decodeURIComponent(value.slice(1))), depth + 1);
           break;
       }
       if (key === '$id' || key === '$anchor') throw new Unsupported(key);
@@ -165,19 +169,19 @@ class Shape {
   }
 }
 
-/** The walk itself; the document's shape has been checked, so a keyword's value has the type ajv demands. */
+/** The walk itself, over the parsed document; its shape has been checked, so a keyword's value has the type ajv demands. */
 class Walk {
   constructor(
-    private readonly set: SchemaSet,
+    private readonly root: unknown,
     private readonly dialect: Dialect,
   ) {}
 
-  valid(node: SchemaNode, data: unknown, depth: number): boolean {
+  valid(schema: unknown, data: unknown, depth: number): boolean {
     if (depth > MAX_DEPTH) throw new Unsupported('too deep');
-    const s = node.schema;
-    if (s === true) return true;
-    if (s === false) return false;
-    if (node.doc !== this.set.entry) throw new Unsupported('another document');
+    if (schema === true) return true;
+    if (schema === false) return false;
+    if (!isSchemaObject(schema)) throw new Unsupported('not a schema');
+    const s = schema;
     if (s['type'] !== undefined && !this.typeMatches(s['type'], data)) return false;
     if (s['const'] !== undefined && !equal(data, s['const'])) return false;
     if (s['enum'] !== undefined) {
@@ -187,9 +191,9 @@ class Walk {
     if (typeof data === 'number' && !this.number(s, data)) return false;
     if (typeof data === 'string' && !this.string(s, data)) return false;
     if (Array.isArray(data)) {
-      if (!this.array(node, s, data, depth)) return false;
-    } else if (typeof data === 'object' && data !== null && !this.object(node, s, data as Record<string, unknown>, depth)) return false;
-    return this.applicators(node, s, data, depth);
+      if (!this.array(s, data, depth)) return false;
+    } else if (typeof data === 'object' && data !== null && !this.object(s, data as Record<string, unknown>, depth)) return false;
+    return this.applicators(s, data, depth);
   }
 
   private typeMatches(type: unknown, data: unknown): boolean {
@@ -269,7 +273,7 @@ class Walk {
     return check instanceof RegExp ? check.test(String(data)) : (check as (value: unknown) => boolean)(data);
   }
 
-  private array(node: SchemaNode, s: Record<string, unknown>, data: unknown[], depth: number): boolean {
+  private array(s: Record<string, unknown>, data: unknown[], depth: number): boolean {
     const count = (keyword: string): number | undefined => {
       const value = s[keyword];
       if (value === undefined) return undefined;
@@ -289,7 +293,7 @@ class Walk {
       if (s['prefixItems'] !== undefined) {
         if (!Array.isArray(s['prefixItems'])) throw new Unsupported('prefixItems');
         prefix = s['prefixItems'].length;
-        for (let i = 0; i < Math.min(prefix, data.length); i++) if (!this.valid(this.set.child(node, 'prefixItems', i), data[i], depth + 1)) return false;
+        for (let i = 0; i < Math.min(prefix, data.length); i++) if (!this.valid(sub(s, 'prefixItems', i), data[i], depth + 1)) return false;
       }
       if (s['items'] !== undefined) {
         if (Array.isArray(s['items'])) throw new Unsupported('items');
@@ -297,23 +301,23 @@ class Walk {
       }
     } else if (Array.isArray(s['items'])) {
       prefix = s['items'].length;
-      for (let i = 0; i < Math.min(prefix, data.length); i++) if (!this.valid(this.set.child(node, 'items', i), data[i], depth + 1)) return false;
+      for (let i = 0; i < Math.min(prefix, data.length); i++) if (!this.valid(sub(s, 'items', i), data[i], depth + 1)) return false;
       if (s['additionalItems'] !== undefined) rest = 'additionalItems';
     } else if (s['items'] !== undefined) {
       rest = 'items';
     }
     if (rest !== undefined) {
-      const child = this.set.child(node, rest);
+      const child = sub(s, rest);
       for (let i = prefix; i < data.length; i++) if (!this.valid(child, data[i], depth + 1)) return false;
     }
     if (s['contains'] !== undefined) {
-      const child = this.set.child(node, 'contains');
+      const child = sub(s, 'contains');
       if (!data.some((item) => this.valid(child, item, depth + 1))) return false;
     }
     return true;
   }
 
-  private object(node: SchemaNode, s: Record<string, unknown>, data: Record<string, unknown>, depth: number): boolean {
+  private object(s: Record<string, unknown>, data: Record<string, unknown>, depth: number): boolean {
     const keys = Object.keys(data);
     for (const key of keys) if (key in Object.prototype) throw new Unsupported('inherited name');
     const count = (keyword: string): number | undefined => {
@@ -340,27 +344,27 @@ class Walk {
       let declared = false;
       if (properties && Object.prototype.hasOwnProperty.call(properties, key)) {
         declared = true;
-        if (data[key] !== undefined && !this.valid(this.set.child(node, 'properties', key), data[key], depth + 1)) return false;
+        if (data[key] !== undefined && !this.valid(sub(s, 'properties', key), data[key], depth + 1)) return false;
       }
       for (const { pattern, regex } of compiled) {
         if (!regex.test(key)) continue;
         declared = true;
-        if (!this.valid(this.set.child(node, 'patternProperties', pattern), data[key], depth + 1)) return false;
+        if (!this.valid(sub(s, 'patternProperties', pattern), data[key], depth + 1)) return false;
       }
-      if (!declared && additional !== undefined && !this.valid(this.set.child(node, 'additionalProperties'), data[key], depth + 1)) return false;
+      if (!declared && additional !== undefined && !this.valid(sub(s, 'additionalProperties'), data[key], depth + 1)) return false;
     }
     if (s['propertyNames'] !== undefined) {
-      const child = this.set.child(node, 'propertyNames');
+      const child = sub(s, 'propertyNames');
       for (const key of keys) if (!this.valid(child, key, depth + 1)) return false;
     }
-    if (!this.dependencies(node, s, 'dependencies', data, depth, true)) return false;
-    if (s['dependentRequired'] !== undefined && !this.dependencies(node, s, 'dependentRequired', data, depth, false)) return false;
-    if (s['dependentSchemas'] !== undefined && !this.dependencies(node, s, 'dependentSchemas', data, depth, false)) return false;
+    if (!this.dependencies(s, 'dependencies', data, depth, true)) return false;
+    if (s['dependentRequired'] !== undefined && !this.dependencies(s, 'dependentRequired', data, depth, false)) return false;
+    if (s['dependentSchemas'] !== undefined && !this.dependencies(s, 'dependentSchemas', data, depth, false)) return false;
     return true;
   }
 
   /** `dependencies` (names or a schema per key), `dependentRequired` (names) and `dependentSchemas` (a schema). */
-  private dependencies(node: SchemaNode, s: Record<string, unknown>, keyword: string, data: Record<string, unknown>, depth: number, mixed: boolean): boolean {
+  private dependencies(s: Record<string, unknown>, keyword: string, data: Record<string, unknown>, depth: number, mixed: boolean): boolean {
     const map = s[keyword];
     if (map === undefined) return true;
     if (!isSchemaObject(map)) throw new Unsupported(keyword);
@@ -370,7 +374,7 @@ class Walk {
       if (names && (mixed || keyword === 'dependentRequired')) {
         for (const name of dependency) if (!this.present(data, name)) return false;
       } else if (!names && (mixed || keyword === 'dependentSchemas')) {
-        if (!this.valid(this.set.child(node, keyword, key), data, depth + 1)) return false;
+        if (!this.valid(sub(s, keyword, key), data, depth + 1)) return false;
       } else {
         throw new Unsupported(keyword);
       }
@@ -384,15 +388,15 @@ class Walk {
     return data[name] !== undefined;
   }
 
-  private applicators(node: SchemaNode, s: Record<string, unknown>, data: unknown, depth: number): boolean {
-    if (s['$ref'] !== undefined && !this.valid(this.target(node, s['$ref']), data, depth + 1)) return false;
+  private applicators(s: Record<string, unknown>, data: unknown, depth: number): boolean {
+    if (s['$ref'] !== undefined && !this.valid(this.target(s['$ref']), data, depth + 1)) return false;
     for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const) {
       const list = s[keyword];
       if (list === undefined) continue;
       if (!Array.isArray(list) || list.length === 0) throw new Unsupported(keyword);
       let passed = 0;
       for (let i = 0; i < list.length; i++) {
-        const ok = this.valid(this.set.child(node, keyword, i), data, depth + 1);
+        const ok = this.valid(sub(s, keyword, i), data, depth + 1);
         if (keyword === 'allOf' && !ok) return false;
         if (ok) passed++;
         if (keyword === 'anyOf' && ok) break;
@@ -400,19 +404,26 @@ class Walk {
       }
       if (keyword !== 'allOf' && passed === 0) return false;
     }
-    if (s['not'] !== undefined && this.valid(this.set.child(node, 'not'), data, depth + 1)) return false;
+    if (s['not'] !== undefined && this.valid(sub(s, 'not'), data, depth + 1)) return false;
     if (s['if'] !== undefined && (s['then'] !== undefined || s['else'] !== undefined)) {
-      const branch = this.valid(this.set.child(node, 'if'), data, depth + 1) ? 'then' : 'else';
-      if (s[branch] !== undefined && !this.valid(this.set.child(node, branch), data, depth + 1)) return false;
+      const branch = this.valid(sub(s, 'if'), data, depth + 1) ? 'then' : 'else';
+      if (s[branch] !== undefined && !this.valid(sub(s, branch), data, depth + 1)) return false;
     }
     return true;
   }
 
   /** Only `#` and `#/json/pointer` inside the node's own document, which ajv and the engine resolve alike. */
-  private target(node: SchemaNode, reference: unknown): SchemaNode {
+  private target(reference: unknown): unknown {
     if (typeof reference !== 'string' || !(reference === '#' || reference.startsWith('#/'))) throw new Unsupported('$ref');
-    return this.set.node(node.doc, decodeURIComponent(reference.slice(1)), node);
+    return valueAt(this.root, decodeURIComponent(reference.slice(1)));
   }
+}
+
+/** The subschema at `path` below a schema object; an absent one is not a schema (`valid` declines it). */
+function sub(schema: Record<string, unknown>, ...path: (string | number)[]): unknown {
+  let value: unknown = schema;
+  for (const part of path) value = typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(value, part) ? (value as Record<string, unknown>)[part] : undefined;
+  return value;
 }
 
 function unsupported(what: string): never {

@@ -42,9 +42,11 @@ export function isSchemaObject(value: unknown): value is Record<string, unknown>
 }
 
 export function escapePointer(token: string): string {
+  if (!token.includes('~') && !token.includes('/')) return token;
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function unescapePointer(token: string): string {
+  if (!token.includes('~')) return token;
   return token.replace(/~1/g, '/').replace(/~0/g, '~');
 }

@@ -19,6 +19,8 @@ export class SchemaSet {
   private readonly nodes = new Map<string, SchemaNode>();
   private readonly docs = new Map<string, SchemaDocument>();
   private readonly baseOf = new Map<string, string>();
+  /** Files with an `$id` below their root, whose nodes must look their base up. */
+  private readonly rebased = new Set<string>();
 
   constructor(source: ContractSource, side: string) {
     this.side = side;
@@ -44,10 +46,22 @@ export class SchemaSet {
 
   /** The node at `pointer` in `doc`; throws a located error when the pointer leads nowhere. */
   node(doc: SchemaDocument, pointer: string, from?: SchemaNode): SchemaNode {
-    const key = `${this.side}:${doc.file}#${pointer}`;
-    const known = this.nodes.get(key);
+    return this.nodes.get(`${this.side}:${doc.file}#${pointer}`) ?? this.make(doc, pointer, valueAt(doc.json, pointer), from);
+  }
+
+  child(parent: SchemaNode, ...path: (string | number)[]): SchemaNode {
+    let pointer = parent.pointer;
+    for (const part of path) pointer += `/${escapePointer(String(part))}`;
+    const known = this.nodes.get(`${this.side}:${parent.doc.file}#${pointer}`);
     if (known) return known;
-    const value = valueAt(doc.json, pointer);
+    // read from the parent's value rather than from the document root: the same value, found without re-walking the pointer
+    let value: unknown = parent.schema;
+    for (const part of path) value = Array.isArray(value) ? value[Number(part)] : isSchemaObject(value) && Object.prototype.hasOwnProperty.call(value, part) ? value[part] : undefined;
+    return this.make(parent.doc, pointer, value, parent);
+  }
+
+  private make(doc: SchemaDocument, pointer: string, value: unknown, from?: SchemaNode): SchemaNode {
+    const key = `${this.side}:${doc.file}#${pointer}`;
     if (typeof value !== 'boolean' && !isSchemaObject(value)) {
       const where = from ? from.doc.location(from.pointer) : { pointer, file: doc.file };
       throw new ContractError(`${value === undefined ? 'nothing' : 'not a schema'} at ${doc.file}#${pointer}`, where);
@@ -55,11 +69,6 @@ export class SchemaSet {
     const created: SchemaNode = { id: key, schema: value as SchemaValue, doc, pointer, base: this.baseFor(doc, pointer) };
     this.nodes.set(key, created);
     return created;
-  }
-
-  child(parent: SchemaNode, ...path: (string | number)[]): SchemaNode {
-    const pointer = parent.pointer + path.map((part) => `/${escapePointer(String(part))}`).join('');
-    return this.node(parent.doc, pointer, parent);
   }
 
   /** Resolves `$ref` (or `$recursiveRef`/`$dynamicRef` read as plain refs) of `from` to its target node. */
@@ -86,14 +95,26 @@ export class SchemaSet {
     this.docs.set(doc.file, doc);
     const fileUri = new URL(doc.file.split('/').map(encodeURIComponent).join('/'), 'stepwise:///').href;
     this.byUri.set(fileUri, { doc, pointer: '' });
-    this.indexIds(doc, doc.json, '', fileUri);
+    this.indexIds(doc, doc.json, [], fileUri);
   }
 
-  private indexIds(doc: SchemaDocument, value: unknown, pointer: string, base: string): void {
+  /**
+   * Records `$id`s and anchors, and the base URI wherever an `$id` changes it (a node's base is
+   * that of its nearest recorded ancestor). The pointer is built only where something is recorded.
+   */
+  private indexIds(doc: SchemaDocument, value: unknown, path: string[], base: string): void {
     if (!isSchemaObject(value)) {
-      if (Array.isArray(value)) value.forEach((item, index) => this.indexIds(doc, item, `${pointer}/${index}`, base));
+      if (Array.isArray(value)) {
+        value.forEach((item, index) => {
+          if (typeof item !== 'object' || item === null) return;
+          path.push(String(index));
+          this.indexIds(doc, item, path, base);
+          path.pop();
+        });
+      }
       return;
     }
+    const pointer = () => (path.length === 0 ? '' : `/${path.join('/')}`);
     let current = base;
     const id = value['$id'] ?? (doc.dialect === 'draft-07' ? value['id'] : undefined);
     if (typeof id === 'string' && !(doc.dialect === 'draft-07' && '$ref' in value)) {
@@ -102,25 +123,33 @@ export class SchemaSet {
         const fragment = url.hash.slice(1);
         url.hash = '';
         current = url.href;
-        if (fragment) this.byUri.set(`${current}#${fragment}`, { doc, pointer });
-        else this.byUri.set(current, { doc, pointer });
+        if (fragment) this.byUri.set(`${current}#${fragment}`, { doc, pointer: pointer() });
+        else this.byUri.set(current, { doc, pointer: pointer() });
       } catch {
-        throw new ContractError(`malformed $id "${id}"`, doc.location(`${pointer}/$id`));
+        throw new ContractError(`malformed $id "${id}"`, doc.location(`${pointer()}/$id`));
       }
     }
     for (const anchorKey of ['$anchor', '$dynamicAnchor']) {
       const anchor = value[anchorKey];
-      if (typeof anchor === 'string') this.byUri.set(`${current}#${anchor}`, { doc, pointer });
+      if (typeof anchor === 'string') this.byUri.set(`${current}#${anchor}`, { doc, pointer: pointer() });
     }
-    this.baseOf.set(`${doc.file}#${pointer}`, current);
-    for (const [key, child] of Object.entries(value)) {
+    if (path.length === 0) this.baseOf.set(`${doc.file}#`, current);
+    else if (current !== base) {
+      this.baseOf.set(`${doc.file}#${pointer()}`, current);
+      this.rebased.add(doc.file);
+    }
+    for (const key in value) {
       if (DATA_KEYWORDS.has(key)) continue;
-      if (typeof child === 'object' && child !== null) this.indexIds(doc, child, `${pointer}/${escapePointer(key)}`, current);
+      const child = value[key];
+      if (typeof child !== 'object' || child === null) continue;
+      path.push(escapePointer(key));
+      this.indexIds(doc, child, path, current);
+      path.pop();
     }
   }
 
   private baseFor(doc: SchemaDocument, pointer: string): string {
-    let current = pointer;
+    let current = this.rebased.has(doc.file) ? pointer : '';
     for (;;) {
       const found = this.baseOf.get(`${doc.file}#${current}`);
       if (found) return found;
