@@ -1,3 +1,4 @@
+import { readServerSentEvents } from '../../src/http/server-sent-events.ts';
 /** The dashboard talks to the same OpenAPI-described API as the CLI; nothing private. */
 export class ApiError extends Error {
   constructor(
@@ -39,10 +40,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   return data as T;
 }
 
-/**
- * Follows a server-sent-events stream. Read with fetch rather than EventSource, because
- * EventSource cannot send the Authorization header and a token in a URL ends up in logs.
- */
+/** Follows a server-sent-events stream with the signed-in token. */
 export function subscribe(path: string, onMessage: (event: string, data: unknown) => void): () => void {
   const controller = new AbortController();
   const headers: Record<string, string> = { accept: 'text/event-stream' };
@@ -52,25 +50,7 @@ export function subscribe(path: string, onMessage: (event: string, data: unknown
     try {
       const response = await fetch(path, { headers, signal: controller.signal });
       if (!response.ok || !response.body) return;
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += value;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          let event = 'message';
-          const data: string[] = [];
-          for (const line of block.split('\n')) {
-            if (line.startsWith('event:')) event = line.slice(6).trim();
-            else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
-          }
-          if (data.length > 0) onMessage(event, JSON.parse(data.join('\n')));
-        }
-      }
+      for await (const { event, data } of readServerSentEvents(response.body)) onMessage(event, JSON.parse(data));
     } catch {
       // aborted or the server went away: the view shows the last state it had
     }

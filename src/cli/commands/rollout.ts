@@ -4,6 +4,7 @@ import type { RolloutEvent } from '../../rollout/runner/rollout-store.ts';
 import type { CliContext, RegisterCommand } from '../command.ts';
 import { clientFor, print, withRemoteOptions, type RemoteFlags } from '../remote-options.ts';
 import { renderRollout, renderRolloutLine } from './render-rollout.ts';
+import { readServerSentEvents } from '../../http/server-sent-events.ts';
 
 interface StartFlags extends RemoteFlags {
   readonly service: string;
@@ -116,34 +117,23 @@ async function watch(context: CliContext, flags: RemoteFlags, id: number): Promi
   const events: RolloutEvent[] = [];
   let last: RolloutView | undefined;
   let drawn = 0;
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for await (const chunk of response.body) {
-    buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const kind = /^event: (.*)$/m.exec(block)?.[1];
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (!kind || data === undefined) continue;
-      const payload = JSON.parse(data) as RolloutView | RolloutEvent;
-      if (flags.json) {
-        context.stdout(`${JSON.stringify({ event: kind, data: payload })}\n`);
-        if (kind === 'rollout') last = payload as RolloutView;
-        continue;
-      }
-      if (kind === 'transition') {
-        events.push(payload as RolloutEvent);
-        if (!live) context.stdout(`${(payload as RolloutEvent).at.slice(11, 23)}  ${(payload as RolloutEvent).kind.padEnd(13)} ${(payload as RolloutEvent).message}\n`);
-      } else {
-        last = payload as RolloutView;
-      }
-      if (live && last) {
-        const text = renderRollout(last, events);
-        context.stdout(`${drawn > 0 ? `\x1b[${drawn}F\x1b[J` : ''}${text}\n`);
-        drawn = text.split('\n').length;
-      }
+  for await (const { event: kind, data } of readServerSentEvents(response.body)) {
+    const payload = JSON.parse(data) as RolloutView | RolloutEvent;
+    if (flags.json) {
+      context.stdout(`${JSON.stringify({ event: kind, data: payload })}\n`);
+      if (kind === 'rollout') last = payload as RolloutView;
+      continue;
+    }
+    if (kind === 'transition') {
+      events.push(payload as RolloutEvent);
+      if (!live) context.stdout(`${(payload as RolloutEvent).at.slice(11, 23)}  ${(payload as RolloutEvent).kind.padEnd(13)} ${(payload as RolloutEvent).message}\n`);
+    } else {
+      last = payload as RolloutView;
+    }
+    if (live && last) {
+      const text = renderRollout(last, events);
+      context.stdout(`${drawn > 0 ? `\x1b[${drawn}F\x1b[J` : ''}${text}\n`);
+      drawn = text.split('\n').length;
     }
   }
   if (last && !live && !flags.json) context.stdout(`${renderRollout(last, events)}\n`);

@@ -1,5 +1,6 @@
 import type { FlagSnapshot } from '../evaluate/flag-set.ts';
 import type { FlagSource } from './flag-source.ts';
+import { readServerSentEvents } from '../../http/server-sent-events.ts';
 
 export interface RemoteFlagSourceOptions {
   /** Server base URL, e.g. http://127.0.0.1:4400 */
@@ -126,26 +127,10 @@ export class RemoteFlagSource implements FlagSource {
     });
     if (!response.ok || !response.body) throw new Error(`flag stream request failed with HTTP ${response.status}`);
     onConnected();
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      buffer += value;
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = block
-          .split('\n')
-          .filter((line) => line.startsWith('data:'))
-          .map((line) => line.slice(5).trimStart())
-          .join('\n');
-        if (!data) continue;
-        const snapshot = JSON.parse(data) as FlagSnapshot;
-        this.accept(snapshot);
-        onSnapshot(snapshot);
-      }
+    for await (const { data } of readServerSentEvents(response.body)) {
+      const snapshot = JSON.parse(data) as FlagSnapshot;
+      this.accept(snapshot);
+      onSnapshot(snapshot);
     }
   }
 }

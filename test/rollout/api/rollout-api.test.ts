@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildApp } from '../../../src/server/app.ts';
 import { ensureAdminToken } from '../../../src/store/tokens/token-store.ts';
+import { readServerSentEvents } from '../../../src/http/server-sent-events.ts';
 import { runCli } from '../../support/cli.ts';
 import { controlPlane, withWorld } from '../e2e/harness.ts';
 
@@ -12,19 +13,10 @@ async function readEvents(url: string, stop: (event: string, data: any) => boole
   const response = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}`, accept: 'text/event-stream' } });
   assert.equal(response.headers.get('content-type'), 'text/event-stream');
   const events: Array<{ event: string; data: any }> = [];
-  let buffer = '';
-  const decoder = new TextDecoder();
-  for await (const chunk of response.body!) {
-    buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const event = { event: /^event: (.*)$/m.exec(block)![1]!, data: JSON.parse(/^data: (.*)$/m.exec(block)![1]!) };
-      events.push(event);
-      // returning from the loop cancels the stream
-      if (stop(event.event, event.data)) return events;
-    }
+  for await (const { event, data } of readServerSentEvents(response.body!)) {
+    events.push({ event, data: JSON.parse(data) });
+    // returning from the loop cancels the stream
+    if (stop(event, events.at(-1)!.data)) return events;
   }
   return events;
 }
