@@ -1,5 +1,5 @@
-import type { ReasonEffect } from '../../../decide/reason-code.ts';
-import { REASON_CODES, type ReasonCode } from '../../../decide/reason-code.ts';
+import type { Reason } from '../../../decide/reason.ts';
+import { REASON_CODES, type ReasonCode, type ReasonEffect } from '../../../decide/reason-code.ts';
 
 /** A verdict as the API returns it. */
 export interface VerdictResponse {
@@ -8,18 +8,8 @@ export interface VerdictResponse {
   readonly version: string;
   readonly environment: string;
   readonly at: string;
-  readonly reasons: readonly {
-    readonly code: ReasonCode;
-    readonly effect: ReasonEffect;
-    readonly service: string;
-    readonly version: string;
-    readonly interface?: string;
-    readonly counterpart?: string;
-    readonly rule?: string;
-    readonly message: string;
-    readonly location?: { readonly pointer: string; readonly file?: string; readonly line?: number; readonly column?: number };
-    readonly ignore?: { readonly reason: string; readonly until: string };
-  }[];
+  /** The decision's reasons, each with the effect of its code. */
+  readonly reasons: readonly (Reason & { readonly effect: ReasonEffect })[];
 }
 
 const SECTIONS: readonly { effect: ReasonEffect; title: string; mark: string }[] = [
