@@ -6,7 +6,7 @@ import type { ChangeNode } from './change-node.ts';
 import type { PlanContext } from './plan-context.ts';
 import type { PlanState } from './plan-state.ts';
 import { versionKey } from '../model/snapshot.ts';
-import { fastUndoSafe, plainDeployClean } from './fast-undo.ts';
+import { plainDeployBothWays } from './fast-undo.ts';
 
 export interface ReplayedStep {
   readonly node: ChangeNode;
@@ -35,13 +35,22 @@ export function replayPlan(context: PlanContext, initial: PlanState, order: read
   const states: PlanState[] = [initial];
   const judged: { node: ChangeNode; verdict: VerdictValue; reasons: readonly Reason[] }[] = [];
   let refused: Replay['refused'];
+  // Per judged step: undoing it is plainly clean, known from the walk that judged the deploy.
+  const undoClean: boolean[] = [];
   for (const node of order) {
     const state = states[states.length - 1]!;
-    if (node.kind === 'deploy' && plainDeployClean(context, state, node.service, node.version, node.from)) {
-      // The same yes decide() gives, read from the pair memo (see plain-deploy in fast-undo.ts).
-      judged.push({ node, verdict: 'yes', reasons: [] });
-      states.push(state.deploy(node.service, node.version));
-      continue;
+    let undoPlain = false;
+    if (node.kind === 'deploy') {
+      const after = state.deploy(node.service, node.version);
+      const plain = plainDeployBothWays(context, state, after, node);
+      undoPlain = plain.undo === true;
+      if (plain.deploy) {
+        // The same yes decide() gives, read from the pair memo (see fast-undo.ts).
+        judged.push({ node, verdict: 'yes', reasons: [] });
+        undoClean.push(undoPlain);
+        states.push(after);
+        continue;
+      }
     }
     const moved = applyMove(context, state, node, scopeOf(context, state, node));
     const verdict = verdictOf(moved.reasons);
@@ -50,11 +59,14 @@ export function replayPlan(context: PlanContext, initial: PlanState, order: read
       break;
     }
     judged.push({ node, verdict, reasons: moved.reasons });
+    undoClean.push(undoPlain);
     states.push(moved.state);
   }
   const last = states[states.length - 1]!;
   const steps = judged.map((step, i): ReplayedStep => {
-    if (fastUndoSafe(context, states[i + 1]!.withHistoryOf(last), step.node)) return { ...step, reversible: true, undoReasons: [] };
+    // Only live versions count for the plain check, and later steps are undone first: the state
+    // right after the step, which the forward walk already saw.
+    if (undoClean[i]) return { ...step, reversible: true, undoReasons: [] };
     const undo = undoBlockers(context, states[i + 1]!, last, step.node);
     if (undo.length === 0) return { ...step, reversible: true, undoReasons: [] };
     let low = i + 1;
