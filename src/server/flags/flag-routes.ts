@@ -24,6 +24,7 @@ import {
 import { FlagStreamHub } from './flag-stream-hub.ts';
 import { flagStreamRoute } from './flag-stream-route.ts';
 import { unleashClientRoutes } from './unleash-client-routes.ts';
+import { isNotModified } from '../conditional-get.ts';
 
 const Reason = Type.String({ minLength: 1, maxLength: 2000, description: 'Why: kept in the flag history and the audit log.' });
 const EnvAndFlag = Type.Object({ environment: EnvironmentName, name: FlagName });
@@ -180,10 +181,7 @@ export const flagRoutes: FastifyPluginAsync = async (base) => {
     },
     async (request, reply) => {
       const snapshot = await loadFlagSnapshot(app.store.db, request.params.environment);
-      const etag = `"${snapshot.revision}"`;
-      void reply.header('etag', etag).header('cache-control', 'no-cache');
-      const asked = request.headers['if-none-match'];
-      if (asked !== undefined && asked.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return reply.status(304).send(null);
+      if (isNotModified(request, reply, `"${snapshot.revision}"`)) return reply.status(304).send(null);
       return wire(snapshot);
     },
   );

@@ -4,6 +4,7 @@ import { toUnleashFeature } from '../../flags/unleash/to-unleash-feature.ts';
 import { loadFlagSnapshot } from '../../store/flags/load-flag-snapshot.ts';
 import { COMMON_ERRORS } from '../schemas/error-schema.ts';
 import { EnvironmentName } from '../schemas/names.ts';
+import { isNotModified } from '../conditional-get.ts';
 
 const Params = Type.Object({ environment: EnvironmentName });
 
@@ -30,10 +31,7 @@ export function unleashClientRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const snapshot = await loadFlagSnapshot(app.store.db, request.params.environment);
-      const etag = `"${snapshot.revision}"`;
-      void reply.header('etag', etag).header('cache-control', 'no-cache');
-      const asked = request.headers['if-none-match'];
-      if (asked !== undefined && asked.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return reply.status(304).send(null);
+      if (isNotModified(request, reply, `"${snapshot.revision}"`)) return reply.status(304).send(null);
       return { version: 2 as const, features: snapshot.flags.map((flag) => toUnleashFeature(flag, snapshot.live)), segments: [] };
     },
   );

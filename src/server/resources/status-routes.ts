@@ -7,6 +7,7 @@ import { loadStatusMatrix } from '../../store/read-models/status-matrix.ts';
 import { COMMON_ERRORS } from '../schemas/error-schema.ts';
 import { EnvironmentName } from '../schemas/names.ts';
 import { LiveVersionSchema } from '../schemas/version-schemas.ts';
+import { isNotModified } from '../conditional-get.ts';
 
 const StatusSchema = Type.Object({
   environments: Type.Array(Type.String(), { description: 'In promotion order.' }),
@@ -42,9 +43,7 @@ export const statusRoutes: FastifyPluginAsync = async (base) => {
     async (request, reply) => {
       const key = request.query.env ?? '';
       const stamp = await loadChangeStamp(app.store.db);
-      const etag = `"status-${stamp}"`;
-      void reply.header('etag', etag).header('cache-control', 'no-cache');
-      if (request.headers['if-none-match'] === etag) return reply.status(304).send(null);
+      if (isNotModified(request, reply, `"status-${stamp}"`)) return reply.status(304).send(null);
       let cached = rendered.get(key);
       if (cached?.stamp !== stamp) {
         // The stamp is read before the matrix: a change landing in between only makes the next request render again.
