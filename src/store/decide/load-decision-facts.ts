@@ -3,6 +3,7 @@ import { carriesDataAtRest } from '../../model/interface-id.ts';
 import { StepwiseError } from '../../model/errors.ts';
 import { versionKey, type EnvironmentSnapshot, type LiveSpan, type LiveVersion, type PublishedVersion, type VersionCatalog } from '../../model/snapshot.ts';
 import type { Database } from '../database.ts';
+import type { LiveVersionRow } from '../tables/live-versions.ts';
 import { loadFlagStates } from '../flags/load-flag-states.ts';
 import { loadContracts } from '../read-models/load-contracts.ts';
 import { contractHashesOf, toPublishedVersion } from '../read-models/to-published-version.ts';
@@ -14,14 +15,7 @@ export interface DecisionFacts {
   readonly versions: VersionCatalog;
 }
 
-interface SpanRow {
-  service: string;
-  version: string;
-  target: string;
-  mode: 'deployed' | 'released';
-  since: string;
-  until: string | null;
-}
+type SpanRow = Pick<LiveVersionRow, 'service' | 'version' | 'target' | 'mode' | 'since' | 'until'>;
 
 const CHUNK = 300;
 /** Contract documents kept parsed (a few KB each, most shared by many versions). */
