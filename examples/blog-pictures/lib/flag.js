@@ -1,5 +1,5 @@
 // Reads one feature flag from the Stepwise control plane; off when the control plane is away.
-import { call } from './http.js';
+import { call } from '../../lib/http.js';
 
 export async function flagOn(name) {
   const url = process.env.STEPWISE_URL ?? 'http://127.0.0.1:4400';

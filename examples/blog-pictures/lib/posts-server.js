@@ -4,7 +4,7 @@
 //   2.1  { id, title, body, pictures?: [{ pictureId, url }] }     (expand: optional field)
 // Versions 2.x attach pictures with POST /posts/:id/pictures { pictureId }, checked with the media store.
 import { createServer } from 'node:http';
-import { call, listen, readJson, send } from './http.js';
+import { call, listen, readJson, send } from '../../lib/http.js';
 
 const MEDIA = process.env.MEDIA_URL ?? 'http://127.0.0.1:4442';
 const posts = new Map([['hello', { id: 'hello', title: 'Hello, world', body: 'Our first post.', pictures: [] }]]);

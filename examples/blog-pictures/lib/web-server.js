@@ -2,7 +2,7 @@
 // POST /posts/:id/pictures { name, data (base64) }: upload to the media store, attach to the post.
 // Version 2.1 offers the upload only while the blog-pictures flag is on.
 import { createServer } from 'node:http';
-import { call, listen, readJson, send } from './http.js';
+import { call, listen, readJson, send } from '../../lib/http.js';
 import { flagOn } from './flag.js';
 
 const POSTS = process.env.POSTS_URL ?? 'http://127.0.0.1:4441';

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { listen, readJson, send } from '../lib/http.js';
+import { listen, readJson, send } from '../../lib/http.js';
 
 const dir = process.env.PICTURES_DIR ?? '.stepwise/examples/blog/pictures';
 mkdirSync(dir, { recursive: true });

@@ -2,7 +2,7 @@
 // worker (users see no change); version 3 reads precomputed reports from the data store when the
 // reports-from-store flag is on, and computes them inline otherwise.
 import { createServer } from 'node:http';
-import { call, listen, send } from './http.js';
+import { call, listen, send } from '../../lib/http.js';
 import { computeReport } from './report.js';
 
 const QUEUE = process.env.QUEUE_URL ?? 'http://127.0.0.1:4431';

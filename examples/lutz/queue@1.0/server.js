@@ -1,7 +1,7 @@
 // The message queue: named FIFO queues over HTTP. POST /queues/:name/messages {queue, body}
 // enqueues; POST /queues/:name/take dequeues one (204 when empty); GET /queues/:name shows depth.
 import { createServer } from 'node:http';
-import { listen, readJson, send } from '../lib/http.js';
+import { listen, readJson, send } from '../../lib/http.js';
 
 const queues = new Map();
 const queue = (name) => queues.get(name) ?? queues.set(name, { messages: [], enqueued: 0 }).get(name);

@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listen, readJson, send } from '../lib/http.js';
+import { listen, readJson, send } from '../../lib/http.js';
 
 const dir = process.env.RESULTS_DIR ?? '.stepwise/examples/lutz/results';
 mkdirSync(dir, { recursive: true });

@@ -2,7 +2,7 @@
 // it once the data store exists (until then it only counts the jobs: nothing is lost for users,
 // who still get reports computed inline). GET /stats shows what it did.
 import { createServer } from 'node:http';
-import { call, listen, send } from '../lib/http.js';
+import { call, listen, send } from '../../lib/http.js';
 import { computeReport } from '../lib/report.js';
 
 const QUEUE = process.env.QUEUE_URL ?? 'http://127.0.0.1:4431';

@@ -1,4 +1,4 @@
-// Small HTTP helpers shared by the example's services (no dependencies).
+// Small HTTP helpers shared by the examples' services (no dependencies).
 export function readJson(req) {
   return new Promise((resolve, reject) => {
     let body = '';
