@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api.ts';
+import { EnvironmentSelect, useEnvironmentChoice } from '../components/environment-choice.tsx';
 import { ErrorBox } from '../components/error-box.tsx';
 import { allows, useSession } from '../session.tsx';
 import { useApi } from '../use-api.ts';
@@ -38,12 +39,8 @@ interface FlagEvent {
 /** Flags per environment: state, rollout, constraints, kill switch, and who changed what and why. */
 export default function FlagsView({ query }: { query: URLSearchParams }) {
   const session = useSession();
-  const environments = useApi<{ environments: Array<{ name: string }> }>('/v1/environments');
-  const [environment, setEnvironment] = useState(query.get('env') ?? '');
-  useEffect(() => {
-    const names = environments.data?.environments.map((e) => e.name) ?? [];
-    if (!environment && names.length > 0) setEnvironment(names[names.length - 1]!);
-  }, [environments.data, environment]);
+  const choice = useEnvironmentChoice(query);
+  const { environment } = choice;
   const flags = useApi<{ flags: Flag[] }>(environment ? `/v1/flags?environment=${encodeURIComponent(environment)}` : undefined);
   const [error, setError] = useState<Error | undefined>();
   const canChange = allows(session, 'deploy');
@@ -64,14 +61,7 @@ export default function FlagsView({ query }: { query: URLSearchParams }) {
     <section aria-labelledby="flags-title">
       <h2 id="flags-title">Flags</h2>
       <div className="toolbar">
-        <label>
-          Environment{' '}
-          <select value={environment} onChange={(event) => setEnvironment(event.target.value)}>
-            {(environments.data?.environments ?? []).map((e) => (
-              <option key={e.name}>{e.name}</option>
-            ))}
-          </select>
-        </label>
+        <EnvironmentSelect choice={choice} />
         {canChange ? null : <span className="muted">Read-only: changing flags needs a token with the deploy scope.</span>}
       </div>
       <ErrorBox error={error ?? flags.error} />

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import ELK, { type ElkNode } from 'elkjs/lib/elk.bundled.js';
+import { EnvironmentSelect, useEnvironmentChoice } from '../components/environment-choice.tsx';
 import { ErrorBox } from '../components/error-box.tsx';
 import { href } from '../router.ts';
 import type { Graph } from '../types.ts';
@@ -23,12 +24,8 @@ const EDGE_STYLE = {
 
 /** Services and the interfaces between them, laid out by ELK, coloured by compatibility. */
 export default function GraphView({ query }: { query: URLSearchParams }) {
-  const environments = useApi<{ environments: Array<{ name: string }> }>('/v1/environments');
-  const [environment, setEnvironment] = useState(query.get('env') ?? '');
-  useEffect(() => {
-    const names = environments.data?.environments.map((e) => e.name) ?? [];
-    if (!environment && names.length > 0) setEnvironment(names[names.length - 1]!);
-  }, [environments.data, environment]);
+  const choice = useEnvironmentChoice(query);
+  const { environment } = choice;
   const graph = useApi<Graph>(environment ? `/v1/environments/${encodeURIComponent(environment)}/graph` : undefined);
   const [placed, setPlaced] = useState<Placed | undefined>();
 
@@ -69,14 +66,7 @@ export default function GraphView({ query }: { query: URLSearchParams }) {
     <section aria-labelledby="graph-title">
       <h2 id="graph-title">Graph</h2>
       <div className="toolbar">
-        <label>
-          Environment{' '}
-          <select value={environment} onChange={(event) => setEnvironment(event.target.value)}>
-            {(environments.data?.environments ?? []).map((e) => (
-              <option key={e.name}>{e.name}</option>
-            ))}
-          </select>
-        </label>
+        <EnvironmentSelect choice={choice} />
         <span className="muted">
           Lines: <span style={{ color: 'var(--ok)' }}>── compatible</span> · <span style={{ color: 'var(--bad)' }}>- - breaking</span> ·{' '}
           <span style={{ color: 'var(--unknown)' }}>··· unknown</span> · thick: synchronous chain of 3+ · purple outline: cycle
