@@ -10,7 +10,7 @@ export class LinkIndex {
   private readonly providers = new Map<string, Set<string>>();
   private readonly consumers = new Map<string, Set<string>>();
   private readonly byService = new Map<string, Set<string>>();
-  private readonly neighbourCache = new Map<string, readonly string[]>();
+  private readonly linkCache = new Map<string, { readonly neighbours: readonly string[]; readonly shared: ReadonlyMap<string, readonly string[]> }>();
 
   constructor(
     versions: VersionCatalog,
@@ -51,30 +51,43 @@ export class LinkIndex {
 
   /** Services on the other side of any interface of `service`, sorted. */
   neighbours(service: string): readonly string[] {
-    let cached = this.neighbourCache.get(service);
+    return this.linksOf(service).neighbours;
+  }
+
+  /** Interfaces one of the two provides and the other consumes, sorted. */
+  shared(a: string, b: string): readonly string[] {
+    if (a === b) return this.sharedWithSelf(a);
+    return this.linksOf(a).shared.get(b) ?? NONE;
+  }
+
+  /**
+   * A service's neighbours and what it shares with each, found in one pass over its interfaces the
+   * first time it is asked, so each pair of a plan costs a lookup instead of a scan.
+   */
+  private linksOf(service: string): { readonly neighbours: readonly string[]; readonly shared: ReadonlyMap<string, readonly string[]> } {
+    let cached = this.linkCache.get(service);
     if (!cached) {
-      const found = new Set<string>();
+      const shared = new Map<string, string[]>();
+      const note = (other: string, id: string): void => {
+        if (other === service) return;
+        const ids = shared.get(other);
+        if (!ids) shared.set(other, [id]);
+        else if (ids[ids.length - 1] !== id) ids.push(id);
+      };
       for (const id of this.interfacesOf(service)) {
-        const provides = this.providersOf(id).has(service);
-        const consumes = this.consumersOf(id).has(service);
-        if (provides) for (const other of this.consumersOf(id)) found.add(other);
-        if (consumes) for (const other of this.providersOf(id)) found.add(other);
+        if (this.providersOf(id).has(service)) for (const other of this.consumersOf(id)) note(other, id);
+        if (this.consumersOf(id).has(service)) for (const other of this.providersOf(id)) note(other, id);
       }
-      found.delete(service);
-      cached = [...found].sort();
-      this.neighbourCache.set(service, cached);
+      for (const ids of shared.values()) ids.sort();
+      cached = { neighbours: [...shared.keys()].sort(), shared };
+      this.linkCache.set(service, cached);
     }
     return cached;
   }
 
-  /** Interfaces one of the two provides and the other consumes. */
-  shared(a: string, b: string): string[] {
+  private sharedWithSelf(a: string): string[] {
     const out: string[] = [];
-    for (const id of this.interfacesOf(a)) {
-      const p = this.providersOf(id);
-      const c = this.consumersOf(id);
-      if ((p.has(a) && c.has(b)) || (p.has(b) && c.has(a))) out.push(id);
-    }
+    for (const id of this.interfacesOf(a)) if (this.providersOf(id).has(a) && this.consumersOf(id).has(a)) out.push(id);
     return out.sort();
   }
 
@@ -85,6 +98,7 @@ export class LinkIndex {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+const NONE: readonly string[] = [];
 
 export function catalogEntry(versions: VersionCatalog, service: string, version: string | undefined): PublishedVersion | undefined {
   return version === undefined ? undefined : versions.get(versionKey(service, version));

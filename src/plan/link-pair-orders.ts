@@ -2,12 +2,12 @@ import { MESSAGES } from '../decide/messages.ts';
 import type { Reason } from '../decide/reason.ts';
 import type { Finding } from '../model/finding.ts';
 import { carriesDataAtRest } from '../model/interface-id.ts';
-import { versionKey, type ConsumedContract, type ProvidedContract, type PublishedVersion } from '../model/snapshot.ts';
+import { versionKey, type ConsumedContract, type ProvidedContract, type PublishedVersion, type VersionCatalog } from '../model/snapshot.ts';
 import type { ChangeNode } from './change-node.ts';
 import type { PairOrders } from './pair-orders.ts';
 import type { PairChecker } from '../decide/pair-checker.ts';
 import type { PlanContext } from './plan-context.ts';
-import { entriesOf, plain } from './version-entries.ts';
+import { entriesOf, plain, type VersionEntries } from './version-entries.ts';
 
 type DeployNode = Extract<ChangeNode, { kind: 'deploy' }>;
 
@@ -23,49 +23,64 @@ type DeployNode = Extract<ChangeNode, { kind: 'deploy' }>;
 export function linkPairOrders(context: PlanContext, x: DeployNode, y: DeployNode, shared: readonly string[]): PairOrders | undefined {
   const checker = context.checker;
   if (!checker || x.from === undefined || y.from === undefined) return undefined;
-  const xFrom = published(context, x.service, x.from);
-  const xTo = published(context, x.service, x.version);
-  const yFrom = published(context, y.service, y.from);
-  const yTo = published(context, y.service, y.version);
-  if (!xFrom || !xTo || !yFrom || !yTo) return undefined;
+  const xs = sidesOf(context, x);
+  const ys = sidesOf(context, y);
+  if (!xs || !ys) return undefined;
   const xFirst: Reason[] = [];
   const yFirst: Reason[] = [];
   try {
     for (const id of shared) {
       if (carriesDataAtRest(id)) return undefined;
-      for (const [provider, consumer, providerFirst, consumerFirst] of [
-        [{ node: x, from: xFrom, to: xTo }, { node: y, from: yFrom, to: yTo }, xFirst, yFirst],
-        [{ node: y, from: yFrom, to: yTo }, { node: x, from: xFrom, to: xTo }, yFirst, xFirst],
-      ] as const) {
-        const pf = entriesOf(provider.from).provides.get(id);
-        const pt = entriesOf(provider.to).provides.get(id);
-        const cf = entriesOf(consumer.from).consumes.get(id);
-        const ct = entriesOf(consumer.to).consumes.get(id);
-        if (!pf && !pt && !cf && !ct) continue;
-        if (!pf || !pt || !cf || !ct || !plain(cf) || !plain(ct) || new Set([pf.kind, pt.kind, cf.kind, ct.kind]).size !== 1) return undefined;
-        const newProvider = `${provider.node.service}@${provider.node.version}`;
-        const oldProvider = `${provider.node.service}@${provider.node.from}`;
-        const newConsumer = `${consumer.node.service}@${consumer.node.version}`;
-        const oldConsumer = `${consumer.node.service}@${consumer.node.from}`;
-        // Provider first: its new version meets the consumer's old one, then both new ones meet.
-        for (const finding of broken(pt, cf)) providerFirst.push(consumerBroken(provider.node, oldConsumer, id, finding));
-        // Consumer first: its new version meets the provider's old one.
-        for (const finding of broken(pf, ct)) consumerFirst.push(providerBroken(consumer.node, oldProvider, id, finding));
-        for (const finding of broken(pt, ct)) {
-          providerFirst.push(providerBroken(consumer.node, newProvider, id, finding));
-          consumerFirst.push(consumerBroken(provider.node, newConsumer, id, finding));
-        }
-      }
+      if (!meet(checker, id, x, xs, y, ys, xFirst, yFirst) || !meet(checker, id, y, ys, x, xs, yFirst, xFirst)) return undefined;
     }
   } catch {
     // A check that cannot run (no engine, unreadable contract): decide() reports it as unknown.
     return undefined;
   }
   return { xFirst, yFirst };
+}
 
-  function broken(provided: ProvidedContract, consumed: ConsumedContract): readonly Finding[] {
-    return breakingBetween(checker!, provided, consumed);
+/** A change's old and new version, indexed; looked up once per plan rather than once per pair. */
+interface Sides {
+  readonly from: VersionEntries;
+  readonly to: VersionEntries;
+}
+
+const SIDES = new WeakMap<VersionCatalog, WeakMap<DeployNode, Sides | null>>();
+
+function sidesOf(context: PlanContext, node: DeployNode): Sides | undefined {
+  let byNode = SIDES.get(context.versions);
+  if (!byNode) SIDES.set(context.versions, (byNode = new WeakMap()));
+  let sides = byNode.get(node);
+  if (sides === undefined) {
+    const from = node.from === undefined ? undefined : published(context, node.service, node.from);
+    const to = published(context, node.service, node.version);
+    sides = from && to ? { from: entriesOf(from), to: entriesOf(to) } : null;
+    byNode.set(node, sides);
   }
+  return sides ?? undefined;
+}
+
+/**
+ * One interface with `provider` on the providing side: what breaks in each order. False when the
+ * link is not a plain one (then the whole pair goes to decide()).
+ */
+function meet(checker: PairChecker, id: string, provider: DeployNode, p: Sides, consumer: DeployNode, c: Sides, providerFirst: Reason[], consumerFirst: Reason[]): boolean {
+  const pf = p.from.provides.get(id);
+  const pt = p.to.provides.get(id);
+  const cf = c.from.consumes.get(id);
+  const ct = c.to.consumes.get(id);
+  if (!pf && !pt && !cf && !ct) return true;
+  if (!pf || !pt || !cf || !ct || !plain(cf) || !plain(ct) || pt.kind !== pf.kind || cf.kind !== pf.kind || ct.kind !== pf.kind) return false;
+  // Provider first: its new version meets the consumer's old one, then both new ones meet.
+  for (const finding of breakingBetween(checker, pt, cf)) providerFirst.push(consumerBroken(provider, `${consumer.service}@${consumer.from}`, id, finding));
+  // Consumer first: its new version meets the provider's old one.
+  for (const finding of breakingBetween(checker, pf, ct)) consumerFirst.push(providerBroken(consumer, `${provider.service}@${provider.from}`, id, finding));
+  for (const finding of breakingBetween(checker, pt, ct)) {
+    providerFirst.push(providerBroken(consumer, `${provider.service}@${provider.version}`, id, finding));
+    consumerFirst.push(consumerBroken(provider, `${consumer.service}@${consumer.version}`, id, finding));
+  }
+  return true;
 }
 
 /**
