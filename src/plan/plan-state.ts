@@ -1,5 +1,5 @@
 import type { EnvironmentSnapshot, LiveSpan, LiveVersion } from '../model/snapshot.ts';
-import { LayeredMap } from './layered-map.ts';
+import { PersistentMap } from './persistent-map.ts';
 
 /**
  * An environment as the plan moves it: live versions and the history of spans (the source of data
@@ -11,8 +11,8 @@ export class PlanState {
     readonly environment: string,
     /** Logical clock in milliseconds; each step happens one millisecond after the previous. */
     readonly time: number,
-    private readonly live: LayeredMap<readonly LiveVersion[]>,
-    private readonly history: LayeredMap<readonly LiveSpan[]>,
+    private readonly live: PersistentMap<readonly LiveVersion[]>,
+    private readonly history: PersistentMap<readonly LiveSpan[]>,
     readonly flags: Readonly<Record<string, boolean>>,
   ) {}
 
@@ -20,8 +20,8 @@ export class PlanState {
     return new PlanState(
       snapshot.environment,
       Date.parse(snapshot.at),
-      LayeredMap.of(groupBy(snapshot.live, (entry) => entry.service)),
-      LayeredMap.of(groupBy(snapshot.history, (span) => span.service)),
+      PersistentMap.of(groupBy(snapshot.live, (entry) => entry.service)),
+      PersistentMap.of(groupBy(snapshot.history, (span) => span.service)),
       snapshot.flags,
     );
   }
