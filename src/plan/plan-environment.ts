@@ -75,7 +75,8 @@ export function planEnvironment(input: PlanEnvironmentInput): EnvironmentPlan {
   const positions = new Map(replay.steps.map((step, i) => [step.node, i + 1]));
   const incoming: PrecedenceEdge[][] = nodes.map(() => []);
   graph.edges.forEach((edge) => incoming[edge.to]!.push(edge));
-  const steps = replay.steps.map((step) => toPlanStep(step, graph, incoming, positions, environment, replay.steps));
+  const labels = nodes.map(nodeLabel);
+  const steps = replay.steps.map((step) => toPlanStep(step, graph, incoming, positions, labels, environment, replay.steps));
   return { environment, steps, lockstep, stats: { changes: nodes.length, pairsTested: graph.pairsTested } };
 }
 
@@ -84,6 +85,8 @@ function toPlanStep(
   graph: PrecedenceGraph,
   incoming: readonly (readonly PrecedenceEdge[])[],
   positions: ReadonlyMap<ChangeNode, number>,
+  /** `nodeLabel` of each node, by index: a step names many of them. */
+  labels: readonly string[],
   environment: string,
   all: readonly ReplayedStep[],
 ): PlanStep {
@@ -91,9 +94,8 @@ function toPlanStep(
   const after: string[] = [];
   let why: string | undefined;
   for (const edge of incoming[node.index] ?? []) {
-    const before = graph.nodes[edge.from]!;
-    if (!positions.has(before)) continue;
-    after.push(nodeLabel(before));
+    if (!positions.has(graph.nodes[edge.from]!)) continue;
+    after.push(labels[edge.from]!);
     if (!why && edge.reasons[0]) why = edge.reasons[0].message;
   }
   let reason = after.length > 0 ? `after ${after.join(', ')}` : 'no other change has to go first';

@@ -44,6 +44,18 @@ export function scheduleOrder(
   const providedBy: ReadonlySet<string>[] = nodes.map((node) =>
     node.kind === 'deploy' ? new Set((versions.get(versionKey(node.service, node.version))?.provides ?? []).map((entry) => entry.interface)) : new Set(),
   );
+  // Every service that provides something a node consumes, gathered on first touch: a touch then
+  // asks one set instead of every interface the node consumes.
+  const consumedFrom: (Set<string> | undefined)[] = [];
+  const providersOfConsumed = (i: number): ReadonlySet<string> => {
+    let found = consumedFrom[i];
+    if (!found) {
+      found = new Set();
+      for (const id of consumed[i]!) for (const provider of links.providersOf(id)) found.add(provider);
+      consumedFrom[i] = found;
+    }
+    return found;
+  };
   const recency = new Int32Array(nodes.length).fill(-1);
   const closeness = new Uint8Array(nodes.length);
   const provided = new Set(initiallyProvided);
@@ -66,7 +78,7 @@ export function scheduleOrder(
     const touch = (other: number): void => {
       if (leftOut.has(other) || recency[other] === position) return;
       recency[other] = position;
-      const consumesFromPlaced = placed.service !== undefined && consumed[other]!.some((id) => links.providersOf(id).has(placed.service!));
+      const consumesFromPlaced = placed.service !== undefined && providersOfConsumed(other).has(placed.service);
       closeness[other] = consumesFromPlaced ? 2 : missing.some((id) => providedBy[other]!.has(id)) ? 1 : 0;
     };
     const service = nodes[chosen]!.service;
