@@ -1,5 +1,5 @@
 import type { PairChecker } from '../decide/pair-checker.ts';
-import type { PublishedVersion } from '../model/snapshot.ts';
+import type { LiveVersion, PublishedVersion } from '../model/snapshot.ts';
 import type { ChangeNode } from './change-node.ts';
 import { breakingBetween, published } from './link-pair-orders.ts';
 import type { PlanContext } from './plan-context.ts';
@@ -45,18 +45,28 @@ export function plainDeployBothWays(
 
 /** Shows every live version of every neighbour to the judges; false when one is not published. */
 function meetNeighbours(context: PlanContext, state: PlanState, service: string, judges: readonly PlainJudge[]): boolean {
+  let resolved = RESOLVED.get(context);
+  if (!resolved) RESOLVED.set(context, (resolved = new WeakMap()));
   for (const neighbour of context.links.neighbours(service)) {
     for (const live of state.liveOf(neighbour)) {
-      const other = published(context, neighbour, live.version);
-      if (!other) return false;
-      const theirs = entriesOf(other);
+      // Live entries are shared by every state that did not move their service: resolve each once.
+      let found = resolved.get(live);
+      if (found === undefined) {
+        const other = published(context, neighbour, live.version);
+        found = other ? { other, theirs: entriesOf(other) } : null;
+        resolved.set(live, found);
+      }
+      if (!found) return false;
       let open = 0;
-      for (const judge of judges) if (judge.meet(other, theirs)) open++;
+      for (const judge of judges) if (judge.meet(found.other, found.theirs)) open++;
       if (open === 0) return true;
     }
   }
   return true;
 }
+
+/** Per plan (its context): each live entry's published version, or null when it has none with contracts. */
+const RESOLVED = new WeakMap<PlanContext, WeakMap<LiveVersion, { readonly other: PublishedVersion; readonly theirs: VersionEntries } | null>>();
 
 /** One candidate replacing one version, judged neighbour by neighbour; the first problem settles it. */
 class PlainJudge {
