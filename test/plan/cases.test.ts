@@ -214,6 +214,16 @@ const CASES: PlanningCase[] = [
     expect: { steps: ['deploy a@2', 'deploy a@3', 'deploy b@2'] },
   },
   {
+    name: 'versions of one service listed newest first still go out in version order',
+    versions: {
+      's@1.0': { provides: ['http:s=id'] }, 's@1.1': { provides: ['http:s=id,x'] }, 's@2.0': { provides: ['http:s=id,x,y'] },
+      'r@1': { consumes: ['http:s=id'] }, 'r@2': { consumes: ['http:s=id,x'] },
+    },
+    env: { live: { s: '1.0', r: '1' } },
+    targets: ['s@2.0', 'r@2', 's@1.0', 's@1.1'],
+    expect: { steps: ['deploy s@1.1', 'deploy r@2', 'deploy s@2.0'] },
+  },
+  {
     name: 'a target already live is no step',
     versions: { 'a@1': { provides: ['http:a=id'] } },
     env: { live: { a: '1' } },
