@@ -49,7 +49,7 @@ export function bindingsOf(reasons: readonly Reason[]): Binding[] {
 }
 
 /** Every node reachable from `roots` (the roots included). */
-export function downstreamOf(graph: PrecedenceGraph, roots: Iterable<number>): Set<number> {
+export function downstreamOf(graph: Pick<PrecedenceGraph, 'successors'>, roots: Iterable<number>): Set<number> {
   const seen = new Set<number>(roots);
   const stack = [...seen];
   while (stack.length > 0) {

@@ -52,7 +52,7 @@ export function planEnvironment(input: PlanEnvironmentInput): EnvironmentPlan {
   const components = lockstepComponents(graph);
   const blocked = downstreamOf(graph, components.flatMap((component) => component.members));
   const order = scheduleOrder(graph, context.links, context.versions, blocked, providedInterfaces(context, input.snapshot)).map((i) => nodes[i]!);
-  const replay = replayPlan(context, initial, order);
+  const replay = replayPlan(context, initial, order, graph);
   const environment = input.snapshot.environment;
 
   const lockstep: LockstepGroup[] = components.map((component) => ({
@@ -61,8 +61,7 @@ export function planEnvironment(input: PlanEnvironmentInput): EnvironmentPlan {
     bindings: component.bindings,
     proposal: proposeExpandContract(context, initial, component.members.map((i) => nodes[i]!)).map((step) => ({ ...step, environment })),
   }));
-  if (replay.refused) {
-    const { node, reasons } = replay.refused;
+  for (const { node, reasons } of replay.refused) {
     const counterparts = reasons.map((reason) => (reason.counterpart ? serviceOf(reason.counterpart) : undefined)).filter((x): x is string => !!x);
     lockstep.push({
       environment,

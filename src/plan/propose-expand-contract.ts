@@ -88,7 +88,7 @@ function tryDecomposition(context: PlanContext, initial: PlanState, group: reado
   if (lockstepComponents(graph).length > 0) return undefined;
   const order = scheduleOrder(graph, sub.links, versions, new Set(), providedInterfaces(sub, initial.snapshot())).map((i) => nodes[i]!);
   const replay = replayPlan(sub, initial, order);
-  if (replay.refused) return undefined;
+  if (replay.refused.length > 0) return undefined;
 
   const steps: PlanStep[] = [];
   for (const [node, build] of existing ? [] : builds) {

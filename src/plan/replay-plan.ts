@@ -7,6 +7,8 @@ import type { PlanContext } from './plan-context.ts';
 import type { PlanState } from './plan-state.ts';
 import { versionKey } from '../model/snapshot.ts';
 import { plainDeployBothWays } from './fast-undo.ts';
+import { downstreamOf } from './lockstep-groups.ts';
+import type { PrecedenceGraph } from './precedence-graph.ts';
 
 export interface ReplayedStep {
   readonly node: ChangeNode;
@@ -18,10 +20,18 @@ export interface ReplayedStep {
   readonly undoReasons: readonly Reason[];
 }
 
+export interface Refusal {
+  readonly node: ChangeNode;
+  readonly reasons: readonly Reason[];
+}
+
 export interface Replay {
   readonly steps: readonly ReplayedStep[];
-  /** The first step can-i-deploy refuses on the whole environment, if any; the steps stop before it. */
-  readonly refused?: { readonly node: ChangeNode; readonly reasons: readonly Reason[] };
+  /**
+   * Steps can-i-deploy refuses on the whole environment. Each is left out with everything that
+   * depends on it, and the replay goes on with the rest (without the graph it stops at the first).
+   */
+  readonly refused: readonly Refusal[];
   readonly states: readonly PlanState[];
 }
 
@@ -31,13 +41,22 @@ export interface Replay {
  * can still be undone at the end (later steps undone first, but the data they wrote stays); data
  * only accumulates, so the first step that makes it unsafe is found by bisection.
  */
-export function replayPlan(context: PlanContext, initial: PlanState, order: readonly ChangeNode[]): Replay {
+export function replayPlan(
+  context: PlanContext,
+  initial: PlanState,
+  order: readonly ChangeNode[],
+  /** The precedence graph the order follows, by node index: what depends on a refused step. */
+  graph?: Pick<PrecedenceGraph, 'successors'>,
+): Replay {
   const states: PlanState[] = [initial];
   const judged: { node: ChangeNode; verdict: VerdictValue; reasons: readonly Reason[] }[] = [];
-  let refused: Replay['refused'];
+  const refused: Refusal[] = [];
+  // Nodes left out because a step they depend on was refused.
+  const held = new Set<number>();
   // Per judged step: undoing it is plainly clean, known from the walk that judged the deploy.
   const undoClean: boolean[] = [];
   for (const node of order) {
+    if (held.has(node.index)) continue;
     const state = states[states.length - 1]!;
     let undoPlain = false;
     if (node.kind === 'deploy') {
@@ -55,8 +74,10 @@ export function replayPlan(context: PlanContext, initial: PlanState, order: read
     const moved = applyMove(context, state, node, scopeOf(context, state, node));
     const verdict = verdictOf(moved.reasons);
     if (verdict === 'no') {
-      refused = { node, reasons: moved.reasons.filter((reason) => effectOf(reason.code) === 'no') };
-      break;
+      refused.push({ node, reasons: moved.reasons.filter((reason) => effectOf(reason.code) === 'no') });
+      if (!graph) break;
+      for (const index of downstreamOf(graph, [node.index])) held.add(index);
+      continue;
     }
     judged.push({ node, verdict, reasons: moved.reasons });
     undoClean.push(undoPlain);

@@ -272,6 +272,18 @@ const CASES: PlanningCase[] = [
     expect: { steps: ['deploy z@2'], lockstep: [['a', 'b']] },
   },
   {
+    name: 'a step refused on the whole environment holds back what depends on it, not an unrelated change after it',
+    versions: {
+      'a@1': { provides: ['http:a=id'] },
+      'b@1': { provides: ['http:b=id'], consumes: ['http:a=id'] }, 'b@2': { provides: ['http:b=id,w'], consumes: ['http:a=id,x'] },
+      'c@1': { consumes: ['http:b=id'] }, 'c@2': { consumes: ['http:b=id,w'] },
+      'z@1': { provides: ['http:z=id'] }, 'z@2': { provides: ['http:z=id,v'] },
+    },
+    env: { live: { a: '1', b: '1', c: '1', z: '1' } },
+    targets: ['b@2', 'c@2', 'z@2'],
+    expect: { steps: ['deploy z@2'], lockstep: [['a', 'b']] },
+  },
+  {
     name: 'what depends on a lock-step group waits for it',
     versions: {
       'a@1': { provides: ['http:a=id,name'] }, 'a@2': { provides: ['http:a=id,title'] },
