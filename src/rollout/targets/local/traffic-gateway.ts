@@ -1,9 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse, type IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Pool } from 'undici';
+import { Pool, type Dispatcher } from 'undici';
 import { StepwiseError } from '../../../model/errors.ts';
 import { MetricsRecorder } from './metrics-recorder.ts';
 import { pickVersion, stickyPoint } from './pick-version.ts';
+import { forwardedRequestHeaders, ProxyExchange, type ExchangeOwner } from './proxy-exchange.ts';
 import type { MetricsWindow } from '../../analysis/metrics-window.ts';
 
 export interface GatewayOptions {
@@ -21,25 +22,13 @@ interface Backend {
   readonly metrics: MetricsRecorder;
 }
 
-// Hop-by-hop headers belong to one connection and must not be forwarded (RFC 9110 §7.6.1).
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host', 'http2-settings']);
-
-function forwardHeaders(headers: IncomingHttpHeaders): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const name in headers) {
-    const value = headers[name];
-    if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
-  }
-  return out;
-}
-
 /**
  * A service's stable address: routes each request to a live version by weight and measures every
  * version (requests, 5xx and connection errors, latency). A request that fails to connect and
  * carries no body is retried once on another version, so a crashing canary costs its own metrics,
  * not the client's request.
  */
-export class TrafficGateway {
+export class TrafficGateway implements ExchangeOwner {
   readonly service: string;
   private readonly backends = new Map<string, Backend>();
   private weights: Array<[string, number]> = [];
@@ -47,6 +36,9 @@ export class TrafficGateway {
   private server: Server | null = null;
   private previewServer: Server | null = null;
   private readonly metricsByVersion = new Map<string, MetricsRecorder>();
+
+  /** Made once: routing asks it for every request. */
+  private readonly routable = (version: string): boolean => this.backends.get(version)?.routable === true;
 
   constructor(private readonly options: GatewayOptions) {
     this.service = options.service;
@@ -150,10 +142,9 @@ export class TrafficGateway {
   }
 
   private route(req: IncomingMessage, res: ServerResponse, preview: boolean): void {
-    const routable = (version: string) => this.backends.get(version)?.routable === true;
     const version = preview
-      ? this.previewVersion !== null && routable(this.previewVersion) ? this.previewVersion : undefined
-      : (pickVersion(this.weights, routable, this.point(req)) ?? this.anyRoutable());
+      ? this.previewVersion !== null && this.routable(this.previewVersion) ? this.previewVersion : undefined
+      : (pickVersion(this.weights, this.routable, this.point(req)) ?? this.anyRoutable());
     if (version === undefined) {
       res.writeHead(503, { 'content-type': 'text/plain' }).end(`no live version of ${this.service}${preview ? ' to preview' : ''}\n`);
       return;
@@ -164,41 +155,16 @@ export class TrafficGateway {
 
   private forward(req: IncomingMessage, res: ServerResponse, version: string, hasBody: boolean, mayRetry: boolean): void {
     const backend = this.backends.get(version)!;
-    const started = performance.now();
-    const headers = forwardHeaders(req.headers);
-    headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
-    headers['x-stepwise-version'] = version;
-    let recorded = false;
-    const record = (error: boolean) => {
-      if (recorded) return;
-      recorded = true;
-      backend.metrics.record(Date.now(), performance.now() - started, error);
-    };
-    let status = 0;
-    // stream(): undici writes the body straight into the client's response, no Readable in between
-    backend.pool
-      .stream({ method: req.method as 'GET', path: req.url ?? '/', headers, body: hasBody ? req : null }, ({ statusCode, headers: responseHeaders }) => {
-        status = statusCode;
-        const out: Record<string, string | string[]> = {};
-        for (const name in responseHeaders) {
-          const value = responseHeaders[name];
-          if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
-        }
-        res.writeHead(statusCode, out);
-        return res;
-      })
-      .then(() => record(status >= 500))
-      .catch(() => {
-        record(true);
-        const routable = (other: string) => this.backends.get(other)?.routable === true;
-        const fallback = mayRetry && !res.headersSent ? pickVersion(this.weights, routable, Math.random() * 100, version) : undefined;
-        if (fallback !== undefined) {
-          this.forward(req, res, fallback, false, false);
-          return;
-        }
-        if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' }).end(`${this.service}@${version} did not answer\n`);
-        else res.destroy();
-      });
+    const exchange = new ProxyExchange(req, res, version, mayRetry, backend.metrics, this, performance.now());
+    backend.pool.dispatch({ method: req.method as Dispatcher.HttpMethod, path: req.url ?? '/', headers: forwardedRequestHeaders(req, version), body: hasBody ? req : null }, exchange);
+  }
+
+  /** The backend could not be reached: one retry on another version when that is safe, else a 502. */
+  failed(exchange: ProxyExchange): void {
+    const { req, res, version } = exchange;
+    const fallback = exchange.mayRetry ? pickVersion(this.weights, this.routable, Math.random() * 100, version) : undefined;
+    if (fallback !== undefined) this.forward(req, res, fallback, false, false);
+    else res.writeHead(502, { 'content-type': 'text/plain' }).end(`${this.service}@${version} did not answer\n`);
   }
 
   async close(): Promise<void> {
