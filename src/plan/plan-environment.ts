@@ -5,7 +5,7 @@ import { versionKey } from '../model/snapshot.ts';
 import type { ChangeNode } from './change-node.ts';
 import { nodeLabel } from './change-node.ts';
 import { changeNodes } from './change-nodes.ts';
-import { proposeExpandContract } from './propose-expand-contract.ts';
+import { proposeExpandContract, type Proposal } from './propose-expand-contract.ts';
 import { LinkIndex } from './link-index.ts';
 import { bindingsOf, downstreamOf, lockstepComponents } from './lockstep-groups.ts';
 import type { LockstepGroup, PlanStep, PlanTarget } from './plan.ts';
@@ -59,7 +59,7 @@ export function planEnvironment(input: PlanEnvironmentInput): EnvironmentPlan {
     environment,
     services: [...new Set(component.members.map((i) => nodes[i]!.service ?? nodeLabel(nodes[i]!)))].sort(),
     bindings: component.bindings,
-    proposal: proposeExpandContract(context, initial, component.members.map((i) => nodes[i]!)).map((step) => ({ ...step, environment })),
+    ...proposalFields(proposeExpandContract(context, initial, component.members.map((i) => nodes[i]!)), environment),
   }));
   for (const { node, reasons } of replay.refused) {
     const counterparts = reasons.map((reason) => (reason.counterpart ? serviceOf(reason.counterpart) : undefined)).filter((x): x is string => !!x);
@@ -67,7 +67,12 @@ export function planEnvironment(input: PlanEnvironmentInput): EnvironmentPlan {
       environment,
       services: [...new Set([node.service ?? nodeLabel(node), ...counterparts])].sort(),
       bindings: bindingsOf(reasons),
-      proposal: node.kind === 'deploy' ? proposeExpandContract(context, initial, [node]).map((step) => ({ ...step, environment })) : [],
+      ...proposalFields(
+        node.kind === 'deploy'
+          ? proposeExpandContract(context, initial, [node])
+          : { steps: [], none: `not searched: expand/contract versions help a new version meet the old, and ${nodeLabel(node)} is not a deploy; what refuses it has to change first` },
+        environment,
+      ),
     });
   }
 
@@ -77,6 +82,10 @@ export function planEnvironment(input: PlanEnvironmentInput): EnvironmentPlan {
   const labels = nodes.map(nodeLabel);
   const steps = replay.steps.map((step) => toPlanStep(step, graph, incoming, positions, labels, environment, replay.steps));
   return { environment, steps, lockstep, stats: { changes: nodes.length, pairsTested: graph.pairsTested } };
+}
+
+function proposalFields(proposal: Proposal, environment: string): Pick<LockstepGroup, 'proposal' | 'noProposal'> {
+  return { proposal: proposal.steps.map((step) => ({ ...step, environment })), ...(proposal.none !== undefined ? { noProposal: proposal.none } : {}) };
 }
 
 function toPlanStep(

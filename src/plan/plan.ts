@@ -68,6 +68,8 @@ export interface LockstepGroup {
   readonly bindings: readonly Binding[];
   /** Steps that break the lock: intermediate builds, then the order that becomes possible. */
   readonly proposal: readonly PlanStep[];
+  /** When `proposal` is empty: whether a decomposition was searched for at all, and why none is given. */
+  readonly noProposal?: string;
 }
 
 export interface Plan {

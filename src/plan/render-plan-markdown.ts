@@ -27,7 +27,7 @@ export function renderPlanMarkdown(plan: Plan): string {
         out.push('To break it:', '');
         group.proposal.forEach((step, i) => out.push(`${i + 1}. \`${stepTitle(step)}\` — ${step.reason}`));
         out.push('');
-      }
+      } else out.push(`No expand/contract proposal: ${group.noProposal ?? 'none found'}.`, '');
     }
   }
   return `${out.join('\n').trimEnd()}\n`;

@@ -22,7 +22,7 @@ export function renderPlanText(plan: Plan): string {
     if (group.proposal.length > 0) {
       lines.push('  To break it:');
       group.proposal.forEach((step, i) => lines.push(`    ${i + 1}. ${stepTitle(step)} — ${step.reason}`));
-    } else lines.push('  No expand/contract decomposition was found automatically.');
+    } else lines.push(`  No expand/contract proposal: ${group.noProposal ?? 'none found'}.`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -20,6 +20,8 @@ interface PlanningCase {
     /** `interface RULE` of the first group's bindings (exactly, as a set). */
     readonly bindings?: readonly string[];
     readonly proposal?: readonly string[];
+    /** Why the first group has no proposal. */
+    readonly noProposal?: RegExp;
     readonly irreversible?: readonly string[];
     readonly error?: RegExp;
   };
@@ -284,6 +286,19 @@ const CASES: PlanningCase[] = [
     expect: { steps: ['deploy z@2'], lockstep: [['a', 'b']] },
   },
   {
+    name: 'a lock-step group larger than the search limit says plainly that no proposal was searched for',
+    // Nine services in a ring, each needing the next one's new field first.
+    versions: Object.fromEntries(
+      Array.from({ length: 9 }, (_, i) => [
+        [`s${i}@1`, { provides: [`http:s${i}=id`], consumes: [`http:s${(i + 1) % 9}=id`] }],
+        [`s${i}@2`, { provides: [`http:s${i}=id,f`], consumes: [`http:s${(i + 1) % 9}=id,f`] }],
+      ]).flat(),
+    ),
+    env: { live: Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`s${i}`, '1'])) },
+    targets: Array.from({ length: 9 }, (_, i) => `s${i}@2`),
+    expect: { steps: [], lockstep: [Array.from({ length: 9 }, (_, i) => `s${i}`).sort()], noProposal: /^not searched: the group has 9 changes, more than the 8/ },
+  },
+  {
     name: 'what depends on a lock-step group waits for it',
     versions: {
       'a@1': { provides: ['http:a=id,name'] }, 'a@2': { provides: ['http:a=id,title'] },
@@ -299,7 +314,7 @@ const CASES: PlanningCase[] = [
     versions: { 'a@1': { provides: ['http:a=id'] }, 'b@1': { consumes: ['http:a=id'] }, 'b@2': { consumes: ['http:a=id,x'] } },
     env: { live: { a: '1', b: '1' } },
     targets: ['b@2'],
-    expect: { steps: [], lockstep: [['a', 'b']], bindings: ['http:a PROPERTY_WRITTEN_FOR_READER'] },
+    expect: { steps: [], lockstep: [['a', 'b']], bindings: ['http:a PROPERTY_WRITTEN_FOR_READER'], noProposal: /^none found/ },
   },
   {
     name: 'a provider that both adds and keeps fields goes before consumers that need the new one',
@@ -340,6 +355,10 @@ for (const planning of CASES) for (const fast of [false, true]) {
       for (const binding of plan.lockstep[0]!.bindings) assert.ok(binding.message.length > 20);
     }
     if (expect.proposal) assert.deepEqual(stepLabels(plan.lockstep[0]!.proposal), expect.proposal, explain);
+    if (expect.noProposal) {
+      assert.deepEqual(plan.lockstep[0]!.proposal, [], explain);
+      assert.match(plan.lockstep[0]!.noProposal ?? '', expect.noProposal, explain);
+    }
     for (const step of plan.steps) assert.notEqual(step.verdict?.verdict, 'no');
     const irreversible = plan.steps.filter((step) => !step.reversible);
     assert.deepEqual(stepLabels(irreversible), expect.irreversible ?? [], explain);

@@ -51,6 +51,7 @@ export const PlanSchema = Type.Object({
         Type.Object({ interface: Type.String(), rule: Type.String(), location: Type.Optional(Location), between: Type.Array(Type.String()), message: Type.String() }),
       ),
       proposal: Type.Array(PlanStepSchema),
+      noProposal: Type.Optional(Type.String({ description: 'When the proposal is empty: whether a decomposition was searched for, and why none is given.' })),
     }),
   ),
 });
