@@ -50,6 +50,10 @@ function openPostgres(url: string, poolSize = 10): Store {
         oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection can die under the pool (PostgreSQL restarted, a failover, an administrator
+  // ending it). The pool drops that connection by itself and the next query opens a new one; without
+  // a listener, though, the error event would bring the whole server down.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -237,6 +237,20 @@ export function storeSuite(kind: StoreKind): void {
       }
     });
 
+    test('a connection ended by the database server is replaced; the store goes on', { skip: kind === 'sqlite' && 'PostgreSQL connections' }, async () => {
+      const other = await openStore(options);
+      try {
+        await listEnvironments(other.db); // leaves an idle connection in the pool
+        const database = new URL((options as { postgresUrl: string }).postgresUrl).pathname.slice(1);
+        const ended = await sql<{ ended: boolean }>`select pg_terminate_backend(pid) as ended from pg_stat_activity where datname = ${database} and pid <> pg_backend_pid()`.execute(store.db);
+        assert.ok(ended.rows.some((row) => row.ended));
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        assert.ok((await listEnvironments(other.db)).some((env) => env.name === 'production'));
+      } finally {
+        await other.close();
+      }
+    });
+
     test('audit events commit and roll back with their change; no-op changes are dropped', async () => {
       await assert.rejects(
         writeTransaction(store.db, async (trx) => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
 
 /**
@@ -23,8 +24,25 @@ export async function createPostgresDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => admin(`drop database if exists ${name} with (force)`),
+    drop: async () => {
+      // A closed pool has asked its connections to end but may not have seen them go; forcing the
+      // drop while they close makes the server kill them, and their client then throws in whatever
+      // test runs next. Wait for them first; force only what is still there after that.
+      for (let attempt = 0; attempt < 50 && (await connectionsTo(name)) > 0; attempt += 1) await delay(100);
+      await admin(`drop database if exists ${name} with (force)`);
+    },
   };
+}
+
+async function connectionsTo(database: string): Promise<number> {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    const result = await client.query<{ count: string }>('select count(*) from pg_stat_activity where datname = $1', [database]);
+    return Number(result.rows[0]?.count ?? 0);
+  } finally {
+    await client.end();
+  }
 }
 
 async function admin(statement: string): Promise<void> {
