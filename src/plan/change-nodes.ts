@@ -14,6 +14,7 @@ import { compareVersions } from './version-order.ts';
 export function changeNodes(context: PlanContext, initial: PlanState, targets: readonly PlanTarget[]): ChangeNode[] {
   const nodes: ChangeNode[] = [];
   const position = new Map<string, string | undefined>();
+  const ids = new Set<string>();
   for (const { target, at: i } of inVersionOrder(context, targets)) {
     const pointer = `/targets/${i}`;
     if (!target.service) throw new StepwiseError('BAD_INPUT', `target ${i + 1} names no service`, { pointer });
@@ -30,7 +31,8 @@ export function changeNodes(context: PlanContext, initial: PlanState, targets: r
     }
     if (from === target.version) continue;
     const id = `${target.service}@${target.version}`;
-    if (nodes.some((node) => node.id === id)) throw new StepwiseError('BAD_INPUT', `${id} is named twice`, { pointer });
+    if (ids.has(id)) throw new StepwiseError('BAD_INPUT', `${id} is named twice`, { pointer });
+    ids.add(id);
     nodes.push({ kind: 'deploy', id, index: nodes.length, service: target.service, version: target.version, ...(from !== undefined ? { from } : {}) });
     position.set(target.service, target.version);
   }

@@ -24,17 +24,11 @@ export class LinkIndex {
   }
 
   private add(version: PublishedVersion): void {
-    for (const entry of version.provides) this.link(this.providers, entry.interface, version.service);
-    for (const entry of version.consumes) this.link(this.consumers, entry.interface, version.service);
-  }
-
-  private link(map: Map<string, Set<string>>, id: string, service: string): void {
-    let set = map.get(id);
-    if (!set) map.set(id, (set = new Set()));
-    set.add(service);
-    let own = this.byService.get(service);
-    if (!own) this.byService.set(service, (own = new Set()));
-    own.add(id);
+    if (version.provides.length === 0 && version.consumes.length === 0) return;
+    let own = this.byService.get(version.service);
+    if (!own) this.byService.set(version.service, (own = new Set()));
+    for (const entry of version.provides) link(this.providers, entry.interface, version.service, own);
+    for (const entry of version.consumes) link(this.consumers, entry.interface, version.service, own);
   }
 
   providersOf(id: string): ReadonlySet<string> {
@@ -95,6 +89,13 @@ export class LinkIndex {
   static uses(version: PublishedVersion | undefined, id: string): boolean {
     return !!version && (version.provides.some((e) => e.interface === id) || version.consumes.some((e) => e.interface === id));
   }
+}
+
+function link(map: Map<string, Set<string>>, id: string, service: string, own: Set<string>): void {
+  let set = map.get(id);
+  if (!set) map.set(id, (set = new Set()));
+  set.add(service);
+  own.add(id);
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
