@@ -83,7 +83,8 @@ async function runDemo(context: CliContext, flags: DemoFlags): Promise<void> {
         '',
         'Try, in another terminal:',
         `  export STEPWISE_URL=${runtime.url} STEPWISE_TOKEN=${runtime.adminToken}`,
-        ...story.next.map((line) => `  ${line}`),
+        // `npx`: after `npm ci` the command is in node_modules/.bin, not on the PATH.
+        ...story.next.map((line) => `  npx ${line}`),
         '',
       ].join('\n'),
     );
