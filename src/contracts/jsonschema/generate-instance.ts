@@ -82,18 +82,20 @@ export function numberCandidates(view: SchemaView, kind: 'integer' | 'fraction',
   if (view.lower) anchors.push(view.lower.value);
   if (view.upper) anchors.push(view.upper.value);
   const step = view.multipleOf.length > 0 ? view.multipleOf.reduce((a, b) => lcm(a, b)) : kind === 'integer' ? 1 : 0.5;
-  const out: number[] = [];
+  // a set beside the list keeps the order of first appearance without a quadratic `includes`
+  const seen = new Set<number>();
+  const snap = view.multipleOf.length > 0;
   for (const anchor of anchors) {
     for (const delta of [0, step, -step, 0.5, -0.5, 0.25, 1, -1, 2 * step]) {
       const raw = anchor + delta;
-      const snapped = view.multipleOf.length > 0 ? Math.ceil(raw / step - 1e-9) * step : raw;
+      const snapped = snap ? Math.ceil(raw / step - 1e-9) * step : raw;
       for (const value of [raw, snapped, Math.floor(raw), Math.ceil(raw), raw + 0.5]) {
-        const rounded = Number(value.toPrecision(12));
-        if (Number.isFinite(rounded) && kindMatches(rounded, kind) && !out.includes(rounded)) out.push(rounded);
+        const rounded = Number.isInteger(value) && Math.abs(value) < 1e12 ? value + 0 : Number(value.toPrecision(12));
+        if (Number.isFinite(rounded) && kindMatches(rounded, kind)) seen.add(rounded);
       }
     }
   }
-  return out;
+  return [...seen];
 }
 
 /** Strings of the lengths, formats and patterns the view names. */

@@ -1,28 +1,23 @@
-import { escapePointer } from './schema-node.ts';
+import { unescapePointer } from './schema-node.ts';
 
 /**
- * JSON pointer -> line and column (1-based) of every value in a JSON text; for object members the
- * position of the key. A single linear scan, much cheaper than a position-keeping parser on large
- * documents. Expects text that `JSON.parse` accepted.
+ * Line and column (1-based) of the value at a JSON pointer in a JSON text — for an object member,
+ * the position of its key — or of the nearest parent that exists. One scan that steps over every
+ * value off the path without building anything, so finding the line of a finding costs a fraction
+ * of indexing the whole document. A key written twice resolves to its first occurrence (only a
+ * line number is at stake). Expects text that `JSON.parse` accepted.
  */
-export function jsonPositions(text: string): Map<string, { line: number; column: number }> {
-  const positions = new Map<string, { line: number; column: number }>();
+export function jsonPosition(text: string, pointer: string): { line: number; column: number } {
+  const tokens = pointer === '' ? [] : pointer.slice(1).split('/').map(unescapePointer);
   let index = 0;
-  let line = 1;
-  let lineStart = 0;
-  const here = () => ({ line, column: index - lineStart + 1 });
-  const skip = (): void => {
+  const skipSpace = (): void => {
     for (;;) {
       const char = text.charCodeAt(index);
-      if (char === 10) {
-        line++;
-        lineStart = index + 1;
-      } else if (char !== 32 && char !== 9 && char !== 13) return;
+      if (char !== 32 && char !== 10 && char !== 9 && char !== 13) return;
       index++;
     }
   };
-  const readString = (): string => {
-    const start = index;
+  const skipString = (): void => {
     index++;
     while (index < text.length) {
       const char = text.charCodeAt(index);
@@ -31,49 +26,101 @@ export function jsonPositions(text: string): Map<string, { line: number; column:
       else index++;
     }
     index++;
-    return JSON.parse(text.slice(start, index)) as string;
   };
-  const value = (pointer: string, at?: { line: number; column: number }): void => {
-    skip();
-    positions.set(pointer, at ?? here());
-    const char = text[index];
-    if (char === '{') {
-      index++;
-      skip();
-      if (text[index] === '}') {
-        index++;
-        return;
-      }
-      for (;;) {
-        skip();
-        const keyAt = here();
-        const key = readString();
-        skip();
-        index++; // ':'
-        value(`${pointer}/${escapePointer(key)}`, keyAt);
-        skip();
-        if (text[index++] === '}') return;
-      }
-    }
-    if (char === '[') {
-      index++;
-      skip();
-      if (text[index] === ']') {
-        index++;
-        return;
-      }
-      for (let item = 0; ; item++) {
-        value(`${pointer}/${item}`);
-        skip();
-        if (text[index++] === ']') return;
-      }
-    }
-    if (char === '"') {
-      readString();
+  /** Steps over one value: strings are skipped whole, so their brackets do not count. */
+  const skipValue = (): void => {
+    skipSpace();
+    const first = text.charCodeAt(index);
+    if (first === 34) {
+      skipString();
       return;
     }
-    while (index < text.length && !',}] \t\r\n'.includes(text[index]!)) index++;
+    if (first !== 123 && first !== 91) {
+      while (index < text.length && !',}] \t\r\n'.includes(text[index]!)) index++;
+      return;
+    }
+    let depth = 0;
+    while (index < text.length) {
+      const char = text.charCodeAt(index);
+      if (char === 34) {
+        skipString();
+        continue;
+      }
+      if (char === 123 || char === 91) depth++;
+      else if (char === 125 || char === 93) {
+        depth--;
+        if (depth === 0) {
+          index++;
+          return;
+        }
+      }
+      index++;
+    }
   };
-  value('');
-  return positions;
+  skipSpace();
+  let at = index;
+  for (const token of tokens) {
+    const open = text.charCodeAt(index);
+    if (open === 123) {
+      index++;
+      skipSpace();
+      let keyFound = -1;
+      let valueFound = -1;
+      while (text.charCodeAt(index) === 34) {
+        const keyAt = index;
+        skipString();
+        const raw = text.slice(keyAt + 1, index - 1);
+        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+        skipSpace();
+        index++; // ':'
+        skipSpace();
+        if (key === token) {
+          keyFound = keyAt;
+          valueFound = index;
+          break; // the first occurrence: stepping over the rest of a large object would cost a scan of it
+        }
+        skipValue();
+        skipSpace();
+        if (text.charCodeAt(index) === 44) {
+          index++;
+          skipSpace();
+        }
+      }
+      if (keyFound < 0) break;
+      at = keyFound;
+      index = valueFound;
+    } else if (open === 91) {
+      const wanted = /^(0|[1-9]\d*)$/.test(token) ? Number(token) : -1;
+      let found = -1;
+      index++;
+      skipSpace();
+      for (let item = 0; text.charCodeAt(index) !== 93 && index < text.length; item++) {
+        if (item === wanted) {
+          found = index;
+          break;
+        }
+        skipValue();
+        skipSpace();
+        if (text.charCodeAt(index) === 44) {
+          index++;
+          skipSpace();
+        }
+      }
+      if (found < 0) break;
+      at = found;
+    } else {
+      break;
+    }
+  }
+  return positionAt(text, at);
+}
+
+function positionAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) {
+    line++;
+    lineStart = index + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
 }

@@ -2,15 +2,16 @@ import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node a
 import { ContractError } from '../contract-error.ts';
 import type { SourceLocation } from '../../model/finding.ts';
 import { escapePointer, type Dialect } from './schema-node.ts';
-import { jsonPositions } from './json-positions.ts';
+import { jsonPosition } from './json-positions.ts';
 
 /**
  * One parsed file of a JSON Schema contract. JSON is parsed with `JSON.parse` (fast); positions
- * are computed on demand, only when a finding needs a line number, by re-reading the text with
- * `yaml`, which keeps them. YAML files go through `yaml` directly.
+ * are computed on demand, only when a finding needs a line number: for JSON by a scan to that one
+ * pointer, for YAML by re-reading the text with `yaml`, which keeps them.
  */
 export class SchemaDocument {
   private positions?: Map<string, { line: number; column: number }>;
+  private readonly found = new Map<string, { line: number; column: number } | undefined>();
 
   private constructor(
     readonly file: string,
@@ -31,7 +32,12 @@ export class SchemaDocument {
   }
 
   private positionOf(pointer: string): { line: number; column: number } | undefined {
-    if (!this.positions) this.positions = this.isJson ? jsonPositions(this.text) : indexPositions(this.text);
+    if (this.isJson) {
+      // JSON: one targeted scan per pointer asked for, instead of indexing every value
+      if (!this.found.has(pointer)) this.found.set(pointer, jsonPosition(this.text, pointer));
+      return this.found.get(pointer);
+    }
+    if (!this.positions) this.positions = indexPositions(this.text);
     let current = pointer;
     // A synthetic pointer (a keyword the document leaves implicit) falls back to its nearest parent.
     for (;;) {

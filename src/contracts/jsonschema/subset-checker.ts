@@ -9,6 +9,7 @@ import type { KeywordRule, RuleContext } from './rule-context.ts';
 import { KEYWORD_RULES } from './rules/keyword-rules.ts';
 import { checkReaderCombinators } from './reader-combinators.ts';
 import { primitiveRejection } from './primitive-accepts.ts';
+import { identicalJson } from './json-identity.ts';
 
 /** Steps one check may take before it stops and says it could not decide: it never hangs. */
 const STEP_BUDGET = 50_000;
@@ -143,12 +144,10 @@ export class SubsetChecker {
     if (known !== undefined) return known;
     if (seen.has(key)) return true;
     seen.add(key);
-    const text = JSON.stringify(writer.schema);
-    let same = text === JSON.stringify(reader.schema);
-    if (same && /"\$(dynamicRef|recursiveRef)"/.test(text)) same = false;
-    if (same && text.includes('"$ref"')) {
-      for (const match of text.matchAll(/"\$ref":"((?:[^"\\]|\\.)*)"/g)) {
-        const reference = JSON.parse(`"${match[1]!}"`) as string;
+    const identity = identicalJson(writer.schema, reader.schema);
+    let same = identity !== undefined && !identity.dynamic;
+    if (same) {
+      for (const reference of identity!.refs) {
         try {
           if (!this.identical(this.writerSet.resolve(writer, reference), this.readerSet.resolve(reader, reference), seen)) {
             same = false;
