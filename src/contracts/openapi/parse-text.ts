@@ -1,5 +1,6 @@
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { ContractError } from '../contract-error.ts';
+import { readBlockYaml } from './block-yaml.ts';
 import { LineLocator } from './line-locator.ts';
 
 /** One parsed file of a contract: its plain value and a way back to line numbers. */
@@ -10,11 +11,11 @@ export interface ParsedFile {
 }
 
 /**
- * Parses JSON or YAML text. JSON goes through `JSON.parse`; YAML through js-yaml in JSON mode, which
- * is several times faster than a full YAML document model on multi-megabyte specs and tolerates
- * the duplicate keys some published specs contain (last one wins, as JSON does). The YAML 1.2 core
- * schema keeps dates such as `x-sunset: 2025-01-01` as the strings JSON would carry. Errors name
- * the file and line.
+ * Parses JSON or YAML text. JSON goes through `JSON.parse`. YAML first goes to a reader of the
+ * block style specs are written in (`block-yaml.ts`), which gives js-yaml's value about twice as
+ * fast; text it declines goes through js-yaml in JSON mode, which tolerates the duplicate keys
+ * some published specs contain (last one wins, as JSON does). The YAML 1.2 core schema keeps dates
+ * such as `x-sunset: 2025-01-01` as the strings JSON would carry. Errors name the file and line.
  */
 export function parseText(file: string, text: string): ParsedFile {
   const trimmed = text.trimStart();
@@ -28,6 +29,8 @@ export function parseText(file: string, text: string): ParsedFile {
       throw new ContractError(`not valid JSON: ${(error as Error).message}`, { pointer: '', file, ...(line ? { line } : {}) });
     }
   } else {
+    const fast = readBlockYaml(text);
+    if (fast) return { file, value: fast.value, locator: new LineLocator(text) };
     try {
       value = load(text, { json: true, filename: file, schema: CORE_SCHEMA });
     } catch (error) {
