@@ -28,6 +28,24 @@ const MAX_DEPTH = 12;
  */
 export function generateInstance(set: SchemaSet, nodes: readonly SchemaNode[], options: GenerateOptions = {}, depth = 0): { value: unknown } | undefined {
   if (depth > MAX_DEPTH) return undefined;
+  const plain = options.kind === undefined && !options.set && !options.omit && !options.avoid && options.size === undefined;
+  if (!plain) return generateFresh(set, nodes, options, depth);
+  // Unshaped instances are built again and again (every example re-builds its parents' required
+  // properties): one per schema set, node list and depth is enough. Results are never mutated.
+  let cache = unshaped.get(set);
+  if (!cache) unshaped.set(set, (cache = new Map()));
+  const key = `${depth}|${nodes.map((node) => node.id).join('\u0000')}`;
+  let known = cache.get(key);
+  if (known === undefined) {
+    known = generateFresh(set, nodes, options, depth) ?? null;
+    cache.set(key, known);
+  }
+  return known ?? undefined;
+}
+
+const unshaped = new WeakMap<SchemaSet, Map<string, { value: unknown } | null>>();
+
+function generateFresh(set: SchemaSet, nodes: readonly SchemaNode[], options: GenerateOptions, depth: number): { value: unknown } | undefined {
   const conjuncts = nodes.flatMap((node) => expandConjuncts(set, node));
   for (const branch of writerBranches(set, conjuncts).slice(0, 8)) {
     const view = new SchemaView(set, branch);
@@ -46,9 +64,9 @@ export function fromView(view: SchemaView, options: GenerateOptions, depth: numb
   const kind = options.kind ?? (view.kinds.size === 7 ? 'string' : KIND_ORDER.find((k) => view.kinds.has(k)));
   if (!kind || !view.kinds.has(kind)) return undefined;
   const avoid = options.avoid ?? [];
-  const pick = (candidates: unknown[]): { value: unknown } | undefined => {
-    const value = candidates.find((c) => primitiveAccepts(view, c) && !avoid.some((a) => sameValue(a, c)));
-    return value === undefined ? undefined : { value };
+  const pick = (candidates: Iterable<unknown>): { value: unknown } | undefined => {
+    for (const candidate of candidates) if (primitiveAccepts(view, candidate) && !avoid.some((a) => sameValue(a, candidate))) return { value: candidate };
+    return undefined;
   };
   switch (kind) {
     case 'null':
@@ -57,7 +75,7 @@ export function fromView(view: SchemaView, options: GenerateOptions, depth: numb
       return pick([true, false]);
     case 'integer':
     case 'fraction':
-      return pick(numberCandidates(view, kind));
+      return pick(numberStream(view, kind, []));
     case 'string':
       return pick(stringCandidates(view));
     case 'array':
@@ -78,12 +96,15 @@ function kindMatches(value: unknown, kind: InstanceKind): boolean {
 
 /** Numbers near every bound and multiple the view names, plus the usual small ones. */
 export function numberCandidates(view: SchemaView, kind: 'integer' | 'fraction', extra: readonly number[] = []): number[] {
+  return [...new Set(numberStream(view, kind, extra))];
+}
+
+/** The candidates in order, repeats included, made one at a time: a pick usually stops at the first. */
+function* numberStream(view: SchemaView, kind: 'integer' | 'fraction', extra: readonly number[]): Generator<number> {
   const anchors = [0, 1, -1, ...extra];
   if (view.lower) anchors.push(view.lower.value);
   if (view.upper) anchors.push(view.upper.value);
   const step = view.multipleOf.length > 0 ? view.multipleOf.reduce((a, b) => lcm(a, b)) : kind === 'integer' ? 1 : 0.5;
-  // a set beside the list keeps the order of first appearance without a quadratic `includes`
-  const seen = new Set<number>();
   const snap = view.multipleOf.length > 0;
   for (const anchor of anchors) {
     for (const delta of [0, step, -step, 0.5, -0.5, 0.25, 1, -1, 2 * step]) {
@@ -91,11 +112,10 @@ export function numberCandidates(view: SchemaView, kind: 'integer' | 'fraction',
       const snapped = snap ? Math.ceil(raw / step - 1e-9) * step : raw;
       for (const value of [raw, snapped, Math.floor(raw), Math.ceil(raw), raw + 0.5]) {
         const rounded = Number.isInteger(value) && Math.abs(value) < 1e12 ? value + 0 : Number(value.toPrecision(12));
-        if (Number.isFinite(rounded) && kindMatches(rounded, kind)) seen.add(rounded);
+        if (Number.isFinite(rounded) && kindMatches(rounded, kind)) yield rounded;
       }
     }
   }
-  return [...seen];
 }
 
 /** Strings of the lengths, formats and patterns the view names. */

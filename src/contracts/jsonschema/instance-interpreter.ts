@@ -72,10 +72,10 @@ function wellFormed(set: SchemaSet): boolean {
   return known;
 }
 
-const NUMBER_VALUED = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties'];
-const SCHEMA_VALUED = ['additionalProperties', 'additionalItems', 'contains', 'propertyNames', 'not', 'if', 'then', 'else'];
-const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
-const SCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions'];
+const NUMBER_VALUED = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties']);
+const SCHEMA_VALUED = new Set(['additionalProperties', 'additionalItems', 'contains', 'propertyNames', 'not', 'if', 'then', 'else']);
+const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'dependentSchemas']);
 
 /** The checks ajv makes when it compiles, over every schema in the document. */
 class Shape {
@@ -96,30 +96,38 @@ class Shape {
     if (this.seen.has(schema)) return;
     this.seen.add(schema);
     const s = schema;
-    const child = (...path: (string | number)[]) => this.check(sub(s, ...path), depth + 1);
-    for (const key of Object.keys(s)) {
+    const next = depth + 1;
+    for (const key in s) {
       const value = s[key];
       if (key === '$id' && top) continue; // the verifier strips the root id
       if (key === '$defs' || key === 'definitions') {
         if (!isSchemaObject(value)) throw new Unsupported(key);
-        for (const name of Object.keys(value)) if (isSchemaObject(value[name]) || typeof value[name] === 'boolean') child(key, name);
+        for (const name in value) if (isSchemaObject(value[name]) || typeof value[name] === 'boolean') this.check(value[name], next);
         continue;
       }
       if (IGNORED.has(key) || key.startsWith('x-')) continue;
       if (!this.keywords.has(key)) throw new Unsupported(key);
-      if (NUMBER_VALUED.includes(key) && (typeof value !== 'number' || !Number.isFinite(value))) throw new Unsupported(key);
-      if (SCHEMA_VALUED.includes(key)) child(key);
-      if (SCHEMA_LISTS.includes(key)) {
-        if (!Array.isArray(value) || value.length === 0) throw new Unsupported(key);
-        value.forEach((_, index) => child(key, index));
+      if (NUMBER_VALUED.has(key)) {
+        if (typeof value !== 'number' || !Number.isFinite(value)) throw new Unsupported(key);
+        continue;
       }
-      if (SCHEMA_MAPS.includes(key)) {
+      if (SCHEMA_VALUED.has(key)) {
+        this.check(value, next);
+        continue;
+      }
+      if (SCHEMA_LISTS.has(key)) {
+        if (!Array.isArray(value) || value.length === 0) throw new Unsupported(key);
+        for (const item of value) this.check(item, next);
+        continue;
+      }
+      if (SCHEMA_MAPS.has(key)) {
         if (!isSchemaObject(value)) throw new Unsupported(key);
-        for (const name of Object.keys(value)) {
+        for (const name in value) {
           if (name in Object.prototype) throw new Unsupported('inherited name');
           if (key === 'patternProperties' && !compilePattern(name)) throw new Unsupported(key);
-          child(key, name);
+          this.check(value[name], next);
         }
+        continue;
       }
       switch (key) {
         case 'type': {
@@ -145,8 +153,8 @@ class Shape {
         case 'items':
           if (Array.isArray(value)) {
             if (this.dialect === '2020-12' || value.length === 0) throw new Unsupported(key);
-            value.forEach((_, index) => child(key, index));
-          } else child(key);
+            for (const item of value) this.check(item, next);
+          } else this.check(value, next);
           break;
         case 'dependencies':
         case 'dependentRequired':
@@ -155,13 +163,13 @@ class Shape {
             if (name in Object.prototype) throw new Unsupported('inherited name');
             if (Array.isArray(dependency)) {
               if (dependency.some((d) => typeof d !== 'string' || d in Object.prototype)) throw new Unsupported(key);
-            } else if (key === 'dependencies') child(key, name);
+            } else if (key === 'dependencies') this.check(dependency, next);
             else throw new Unsupported(key);
           }
           break;
         case '$ref':
           if (typeof value !== 'string' || !(value === '#' || value.startsWith('#/'))) throw new Unsupported(key);
-          this.check(valueAt(this.root, decodeURIComponent(value.slice(1))), depth + 1);
+          this.check(valueAt(this.root, decodeURIComponent(value.slice(1))), next);
           break;
       }
       if (key === '$id' || key === '$anchor') throw new Unsupported(key);
