@@ -1,4 +1,4 @@
-import type { DeliveryFacts } from './delivery-facts.ts';
+import type { DeliveryFacts, RolloutOutcome } from './delivery-facts.ts';
 
 /** One deployment of a service: a version coming into the environment, however many events it took. */
 export interface Deployment {
@@ -62,7 +62,7 @@ export function deploymentHistory(facts: DeliveryFacts, until: number): Deployme
     list.forEach((deployment, index) => {
       if (!firstIndex.has(deployment.version)) firstIndex.set(deployment.version, index);
     });
-    const failures = list.map((deployment, index) => failureOf(list, index, firstIndex, outcomes));
+    const failures = list.map((deployment, index) => failureOf(list, index, firstIndex, outcomes, until));
     list.forEach((deployment, index) => {
       const failure = failures[index]!;
       history.push({
@@ -84,10 +84,13 @@ function failureOf(
   list: readonly Building[],
   index: number,
   firstIndex: ReadonlyMap<string, number>,
-  outcomes: ReadonlyMap<number, { phase: string }>,
+  outcomes: ReadonlyMap<number, RolloutOutcome>,
+  until: number,
 ): Deployment['failure'] {
   const deployment = list[index]!;
-  if (deployment.rollout !== undefined && outcomes.get(deployment.rollout)?.phase === 'rolled-back') return 'rolled-back';
+  const outcome = deployment.rollout === undefined ? undefined : outcomes.get(deployment.rollout);
+  // A rollback that ended after the period did not exist yet at its end.
+  if (outcome?.phase === 'rolled-back' && (outcome.finishedAt === null || outcome.finishedAt <= until)) return 'rolled-back';
   const next = list[index + 1];
   // Older means it came into the environment first: going forward again to a version that was
   // skipped over is not a revert, going back to the one it replaced is.

@@ -1,0 +1,3 @@
+import { deliveryFactsSuite } from './delivery-facts-suite.ts';
+
+deliveryFactsSuite('sqlite');
