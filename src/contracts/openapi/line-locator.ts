@@ -64,16 +64,51 @@ interface Frame {
 
 const KEY = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"{[\-?][^#]*?|-[^\s][^#]*?))\s*:(?:\s+(.*))?$/;
 
+/**
+ * Counts lines up to an offset, carrying on from the last offset asked for: the scanners ask in
+ * text order, so the whole text is counted once, with `indexOf`, however much of it they skip.
+ */
+class LineCounter {
+  private line = 1;
+  private counted = 0;
+
+  constructor(private readonly text: string) {}
+
+  lineAt(offset: number): number {
+    for (let i = this.text.indexOf('\n', this.counted); i >= 0 && i < offset; i = this.text.indexOf('\n', i + 1)) {
+      this.line++;
+      this.counted = i + 1;
+    }
+    return this.line;
+  }
+}
+
+/** Per indentation: finds the next line indented at most that much that is not blank. */
+const SHALLOW_LINE: RegExp[] = [];
+function shallowLine(indent: number): RegExp {
+  return (SHALLOW_LINE[indent] ??= new RegExp(`\\n {0,${indent}}[^ \\n]`, 'g'));
+}
+
 function scanYaml(text: string, trie: TrieNode, found: Map<TrieNode, number>): void {
   const stack: Frame[] = [{ indent: -1, node: trie, sequence: false, index: 0, last: trie }];
+  const lines = new LineCounter(text);
   let skipDeeperThan = -1;
   let position = 0;
-  for (let lineNumber = 1; position <= text.length; lineNumber++) {
+  while (position <= text.length) {
+    if (skipDeeperThan >= 0 && position > 0) {
+      // jump over the deeper lines natively instead of visiting each one
+      const shallow = shallowLine(skipDeeperThan);
+      shallow.lastIndex = position - 1;
+      const next = shallow.exec(text);
+      if (!next) return;
+      position = next.index + 1;
+    }
     let end = text.indexOf('\n', position);
     if (end < 0) end = text.length;
     let indent = 0;
     while (position + indent < end && text.charCodeAt(position + indent) === 32) indent++;
     const start = position + indent;
+    const lineStart = position;
     position = end + 1;
     const first = text.charCodeAt(start);
     if (start >= end || first === 35 /* # */ || first === 13) continue;
@@ -99,7 +134,7 @@ function scanYaml(text: string, trie: TrieNode, found: Map<TrieNode, number>): v
         skipped = true;
         break;
       }
-      found.set(top.last, lineNumber);
+      found.set(top.last, lines.lineAt(lineStart));
       const rest = content.slice(1).trimStart();
       column += content.length - rest.length;
       content = rest;
@@ -117,25 +152,15 @@ function scanYaml(text: string, trie: TrieNode, found: Map<TrieNode, number>): v
     const name = key[1] !== undefined ? key[1].replace(/\\(.)/g, '$1') : key[2] !== undefined ? key[2].replace(/''/g, "'") : key[3]!.trim();
     top.last = top.node?.children.get(name);
     const value = key[4]?.trim() ?? '';
-    if (top.last && !found.has(top.last)) found.set(top.last, lineNumber);
+    if (top.last && !found.has(top.last)) found.set(top.last, lines.lineAt(lineStart));
     // an unwanted key, a block scalar or a multi-line plain or flow value: deeper lines are not ours to read
     if (!top.last || (value !== '' && !value.startsWith('&') && !value.startsWith('#'))) skipDeeperThan = column;
   }
 }
 
 function scanJson(text: string, trie: TrieNode, found: Map<TrieNode, number>): void {
-  const lineStarts: number[] = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const lineAt = (offset: number): number => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low + 1;
-  };
+  const lines = new LineCounter(text);
+  const lineAt = (offset: number): number => lines.lineAt(offset);
   let i = 0;
   const skipSpace = (): void => {
     while (i < text.length) {
