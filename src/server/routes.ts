@@ -14,6 +14,7 @@ import { versionRoutes } from './resources/version-routes.ts';
 import { whoamiRoutes } from './resources/whoami-routes.ts';
 import { diffRoutes } from './resources/diff-routes.ts';
 import { graphRoutes } from './insights/graph-routes.ts';
+import { insightsRoutes } from './insights/insights-routes.ts';
 
 /**
  * One plugin per resource, each mounted under `/v1`. A feature adds its plugin with one line.
@@ -31,6 +32,7 @@ export const ROUTES: readonly FastifyPluginAsync[] = [
   whoamiRoutes,
   diffRoutes,
   graphRoutes,
+  insightsRoutes,
   flagRoutes,
   rolloutRoutes,
   decideRoutes,
