@@ -1,13 +1,17 @@
 import { unescapePointer } from './schema-node.ts';
 
+/** Object start offset -> the members read so far (key and value offsets) and where reading stopped. */
+export type MemberIndex = Map<number, { offsets: Map<string, { key: number; value: number }>; resume: number; done: boolean }>;
+
 /**
  * Line and column (1-based) of the value at a JSON pointer in a JSON text — for an object member,
  * the position of its key — or of the nearest parent that exists. One scan that steps over every
  * value off the path without building anything, so finding the line of a finding costs a fraction
  * of indexing the whole document. A key written twice resolves to its first occurrence (only a
- * line number is at stake). Expects text that `JSON.parse` accepted.
+ * line number is at stake). Pass the same `index_` for every pointer into one text. Expects text
+ * that `JSON.parse` accepted.
  */
-export function jsonPosition(text: string, pointer: string): { line: number; column: number } {
+export function jsonPosition(text: string, pointer: string, index_: MemberIndex = new Map()): { line: number; column: number } {
   const tokens = pointer === '' ? [] : pointer.slice(1).split('/').map(unescapePointer);
   let index = 0;
   const skipSpace = (): void => {
@@ -62,33 +66,43 @@ export function jsonPosition(text: string, pointer: string): { line: number; col
   for (const token of tokens) {
     const open = text.charCodeAt(index);
     if (open === 123) {
-      index++;
-      skipSpace();
-      let keyFound = -1;
-      let valueFound = -1;
-      while (text.charCodeAt(index) === 34) {
-        const keyAt = index;
-        skipString();
-        const raw = text.slice(keyAt + 1, index - 1);
-        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+      // members already passed in this object are remembered, so the next pointer through it
+      // does not step over them again
+      let members = index_.get(index);
+      if (!members) index_.set(index, (members = { offsets: new Map(), resume: index + 1, done: false }));
+      let member = members.offsets.get(token);
+      if (!member && !members.done) {
+        index = members.resume;
         skipSpace();
-        index++; // ':'
-        skipSpace();
-        if (key === token) {
-          keyFound = keyAt;
-          valueFound = index;
-          break; // the first occurrence: stepping over the rest of a large object would cost a scan of it
-        }
-        skipValue();
-        skipSpace();
-        if (text.charCodeAt(index) === 44) {
-          index++;
+        while (text.charCodeAt(index) === 34) {
+          const keyAt = index;
+          skipString();
+          const raw = text.slice(keyAt + 1, index - 1);
+          const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
           skipSpace();
+          index++; // ':'
+          skipSpace();
+          if (!members.offsets.has(key)) members.offsets.set(key, { key: keyAt, value: index });
+          if (key === token) {
+            // the first occurrence: the rest of the object waits for a later pointer, which starts
+            // again at this member
+            members.resume = keyAt;
+            break;
+          }
+          skipValue();
+          skipSpace();
+          if (text.charCodeAt(index) === 44) {
+            index++;
+            skipSpace();
+          }
+          members.resume = index;
         }
+        member = members.offsets.get(token);
+        if (!member) members.done = true;
       }
-      if (keyFound < 0) break;
-      at = keyFound;
-      index = valueFound;
+      if (!member) break;
+      at = member.key;
+      index = member.value;
     } else if (open === 91) {
       const wanted = /^(0|[1-9]\d*)$/.test(token) ? Number(token) : -1;
       let found = -1;

@@ -2,7 +2,7 @@ import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node a
 import { ContractError } from '../contract-error.ts';
 import type { SourceLocation } from '../../model/finding.ts';
 import { escapePointer, type Dialect } from './schema-node.ts';
-import { jsonPosition } from './json-positions.ts';
+import { jsonPosition, type MemberIndex } from './json-positions.ts';
 
 /**
  * One parsed file of a JSON Schema contract. JSON is parsed with `JSON.parse` (fast); positions
@@ -12,6 +12,7 @@ import { jsonPosition } from './json-positions.ts';
 export class SchemaDocument {
   private positions?: Map<string, { line: number; column: number }>;
   private readonly found = new Map<string, { line: number; column: number } | undefined>();
+  private readonly members: MemberIndex = new Map();
 
   private constructor(
     readonly file: string,
@@ -34,7 +35,7 @@ export class SchemaDocument {
   private positionOf(pointer: string): { line: number; column: number } | undefined {
     if (this.isJson) {
       // JSON: one targeted scan per pointer asked for, instead of indexing every value
-      if (!this.found.has(pointer)) this.found.set(pointer, jsonPosition(this.text, pointer));
+      if (!this.found.has(pointer)) this.found.set(pointer, jsonPosition(this.text, pointer, this.members));
       return this.found.get(pointer);
     }
     if (!this.positions) this.positions = indexPositions(this.text);

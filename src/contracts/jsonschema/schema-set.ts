@@ -105,16 +105,16 @@ export class SchemaSet {
   private indexIds(doc: SchemaDocument, value: unknown, path: string[], base: string): void {
     if (!isSchemaObject(value)) {
       if (Array.isArray(value)) {
-        value.forEach((item, index) => {
-          if (typeof item !== 'object' || item === null) return;
+        for (let index = 0; index < value.length; index++) {
+          const item: unknown = value[index];
+          if (typeof item !== 'object' || item === null) continue;
           path.push(String(index));
           this.indexIds(doc, item, path, base);
           path.pop();
-        });
+        }
       }
       return;
     }
-    const pointer = () => (path.length === 0 ? '' : `/${path.join('/')}`);
     let current = base;
     const id = value['$id'] ?? (doc.dialect === 'draft-07' ? value['id'] : undefined);
     if (typeof id === 'string' && !(doc.dialect === 'draft-07' && '$ref' in value)) {
@@ -123,19 +123,19 @@ export class SchemaSet {
         const fragment = url.hash.slice(1);
         url.hash = '';
         current = url.href;
-        if (fragment) this.byUri.set(`${current}#${fragment}`, { doc, pointer: pointer() });
-        else this.byUri.set(current, { doc, pointer: pointer() });
+        if (fragment) this.byUri.set(`${current}#${fragment}`, { doc, pointer: pointerOf(path) });
+        else this.byUri.set(current, { doc, pointer: pointerOf(path) });
       } catch {
-        throw new ContractError(`malformed $id "${id}"`, doc.location(`${pointer()}/$id`));
+        throw new ContractError(`malformed $id "${id}"`, doc.location(`${pointerOf(path)}/$id`));
       }
     }
     for (const anchorKey of ['$anchor', '$dynamicAnchor']) {
       const anchor = value[anchorKey];
-      if (typeof anchor === 'string') this.byUri.set(`${current}#${anchor}`, { doc, pointer: pointer() });
+      if (typeof anchor === 'string') this.byUri.set(`${current}#${anchor}`, { doc, pointer: pointerOf(path) });
     }
     if (path.length === 0) this.baseOf.set(`${doc.file}#`, current);
     else if (current !== base) {
-      this.baseOf.set(`${doc.file}#${pointer()}`, current);
+      this.baseOf.set(`${doc.file}#${pointerOf(path)}`, current);
       this.rebased.add(doc.file);
     }
     for (const key in value) {
@@ -157,6 +157,10 @@ export class SchemaSet {
       current = current.slice(0, current.lastIndexOf('/'));
     }
   }
+}
+
+function pointerOf(path: readonly string[]): string {
+  return path.length === 0 ? '' : `/${path.join('/')}`;
 }
 
 export function valueAt(json: unknown, pointer: string): unknown {
