@@ -6,6 +6,7 @@ import { registerDeploy } from './deploy.ts';
 import { registerDiff } from './diff.ts';
 import { registerEnv } from './env.ts';
 import { registerFlag } from './flag.ts';
+import { registerInsights } from './insights.ts';
 import { registerPlan } from './plan.ts';
 import { registerPlanApply } from './plan-apply.ts';
 import { registerPublish } from './publish.ts';
@@ -33,6 +34,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerUp,
   registerToken,
   registerAudit,
+  registerInsights,
   registerFlag,
   registerDiff,
   registerPlan,
