@@ -1,7 +1,9 @@
 // Benchmark of the planner: 500 changing services, 5,000 links among them, 2,000 unchanged
 // neighbours. Cold = a fresh pair checker (every contract pair computed by the engine); warm = the
-// same plan again with the pair checks already computed (the goal: under 200 ms).
-// Usage: node --import tsx bench/plan/run.ts [--changing 500] [--links 5000] [--neighbours 2000] [--rounds 5]
+// same plan again with the pair checks already computed (the goal: under 200 ms). The first warm
+// plans also pay for the JIT compiling the warm path and for collecting the cold run's garbage, so
+// `--warmup` plans run untimed before the measured rounds; the first warm plan is reported apart.
+// Usage: node --import tsx bench/plan/run.ts [--changing 500] [--links 5000] [--neighbours 2000] [--warmup 3] [--rounds 9]
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { decide } from '../../src/decide/decide.ts';
@@ -18,7 +20,8 @@ function arg(name: string, fallback: number): number {
 const changing = arg('changing', 500);
 const links = arg('links', 5000);
 const neighbours = arg('neighbours', 2000);
-const rounds = arg('rounds', 5);
+const warmup = arg('warmup', 3);
+const rounds = arg('rounds', 9);
 const system = largeSystem({ changing, links, neighbours });
 
 function run(checker: PairChecker) {
@@ -42,6 +45,8 @@ function run(checker: PairChecker) {
 const checker = new PairChecker({ engines: { jsonschema: ENGINES.jsonschema! } });
 const cold = run(checker);
 const computed = checker.stats.computed;
+const first = run(checker);
+for (let i = 1; i < warmup; i++) run(checker);
 const warm: number[] = [];
 const warmCpu: number[] = [];
 for (let i = 0; i < rounds; i++) {
@@ -61,6 +66,10 @@ console.log(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on 
 console.log('| run | wall ms | CPU ms |');
 console.log('|---|---:|---:|');
 console.log(`| cold (fresh pair checker) | ${cold.ms.toFixed(0)} | ${cold.cpuMs.toFixed(0)} |`);
-console.log(`| warm, median of ${rounds} (pair checks computed) | ${median.toFixed(0)} | ${medianCpu.toFixed(0)} |`);
+console.log(`| warm, first plan after the cold one | ${first.ms.toFixed(0)} | ${first.cpuMs.toFixed(0)} |`);
+console.log(`| warm, median of ${rounds} after ${warmup} warm-up plans (pair checks computed) | ${median.toFixed(0)} | ${medianCpu.toFixed(0)} |`);
 console.log(`| warm, best | ${warm[0]!.toFixed(0)} | ${warmCpu[0]!.toFixed(0)} |`);
-console.log(`goal: warm under 200 ms -> ${median < 200 ? 'met' : 'not met'} (${(median / 200).toFixed(2)}x the budget)`);
+// CPU time is the process's own; wall time also counts waiting for a core, which on a shared,
+// loaded machine says more about the machine than about the planner. Both are judged.
+console.log(`goal: warm under 200 ms -> CPU median ${medianCpu < 200 ? 'met' : 'not met'} (${(medianCpu / 200).toFixed(2)}x the budget); wall median ${median < 200 ? 'met' : 'not met'} (${(median / 200).toFixed(2)}x)`);
+console.log(`load average at the end ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
