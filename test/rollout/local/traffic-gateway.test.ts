@@ -136,6 +136,7 @@ test('the gateway streams a large answer to a slow client without losing bytes, 
       assert.equal(closed, 2, 'the endless response was closed once the client left');
       const window = gateway.metrics('v1', Date.now() - 60_000, Date.now());
       assert.equal(window.requests, 2);
+      assert.equal(window.errors, 0, 'a client leaving is no error of the backend');
     });
   } finally {
     server.closeAllConnections();

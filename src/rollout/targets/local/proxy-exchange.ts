@@ -105,7 +105,9 @@ export class ProxyExchange implements Dispatcher.DispatchHandler {
     else this.resumeBackend?.();
   }
 
+  /** The client left: stop reading the backend. Its answer so far counts, not as a backend error. */
   private clientGone(): false {
+    this.record(this.status >= 500);
     this.abort?.(new Error('the client closed the connection'));
     return false;
   }
