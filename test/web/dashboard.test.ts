@@ -75,6 +75,10 @@ test('graph: services laid out with the link between them and its state', async 
   await page.locator('svg[aria-label="Dependency graph of production"] a').first().waitFor();
   assert.equal(await page.locator('svg[aria-label="Dependency graph of production"] a').count(), 2);
   assert.match(await page.locator('polyline title').first().textContent() ?? '', /reader → writer over store:reports: compatible/);
+  // The insights panel: the seed deployed writer 1.0.0 to production once, minutes after publishing it.
+  const writer = page.getByRole('table', { name: 'Delivery metrics in production' }).getByRole('row').filter({ hasText: 'writer' });
+  await writer.waitFor();
+  assert.match(await writer.innerText(), /^writer\s+1\s+0\.2\s+\d+[smh] \/ \d+[smh]\s+0% \(0\)\s+—\s+0% \(0\)$/);
   await saveScreenshot(page, 'graph');
 });
 

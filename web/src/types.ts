@@ -106,6 +106,26 @@ export interface Graph {
   unversionedContracts: Array<{ service: string; interface: string }>;
 }
 
+/** GET /v1/environments/:environment/insights: delivery metrics per service over a period. Durations in ms. */
+export interface Insights {
+  environment: string;
+  period: { since: string; until: string };
+  reworkWindowMinutes: number;
+  coDeployWindowMinutes: number;
+  services: Array<{
+    service: string;
+    deployments: number;
+    perWeek: number;
+    leadTime: { median: number | null; p90: number | null; measured: number };
+    failures: number;
+    changeFailureRate: number | null;
+    timeToRestore: { median: number | null; restored: number; unrestored: number };
+    reworks: number;
+    reworkRate: number | null;
+  }>;
+  coDeployments: Array<{ services: string[]; together: number; ratio: number }>;
+}
+
 export interface AuditEvent {
   id: number;
   at: string;

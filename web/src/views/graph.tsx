@@ -5,6 +5,7 @@ import { ErrorBox } from '../components/error-box.tsx';
 import { href } from '../router.ts';
 import type { Graph } from '../types.ts';
 import { useApi } from '../use-api.ts';
+import { DeliveryPanel } from './delivery-panel.tsx';
 
 interface Placed {
   width: number;
@@ -138,6 +139,7 @@ export default function GraphView({ query }: { query: URLSearchParams }) {
           <Hotspots title="Breaking links" items={data.links.filter((l) => l.status === 'breaking').flatMap((l) => l.problems)} />
         </div>
       ) : null}
+      {environment ? <DeliveryPanel environment={environment} /> : null}
     </section>
   );
 }
