@@ -46,9 +46,18 @@ export class UnchangedSubtrees {
   ) {}
 
   unchanged(b: Located, a: Located): boolean {
-    if (b.file !== a.file) return false;
+    if (this.afterFile(b.file) !== a.file) return false;
     if (this.hash(b.node) !== this.hash(a.node)) return false;
     return this.clean(b.node, b.file);
+  }
+
+  /**
+   * The file of the new contract that plays the part of `file` of the old one: the entry files
+   * correspond whatever they are called (`stepwise diff old.yaml new.yaml`); the files they
+   * reference are keyed relative to the entry, so the same key is the same file.
+   */
+  private afterFile(file: string): string {
+    return file === this.before.source.entry ? this.after.source.entry : file;
   }
 
   private hash(node: unknown): number {
@@ -104,10 +113,9 @@ export class UnchangedSubtrees {
     this.cleanRefs.set(key, true); // assumed while in progress: a cycle of unchanged schemas is unchanged
     let result: boolean;
     try {
-      const at = { file, pointer: `$ref:${ref}`, node: { $ref: ref } };
-      const b = this.before.resolve(at);
-      const a = this.after.resolve(at);
-      result = b.file === a.file && this.hash(b.node) === this.hash(a.node) && this.clean(b.node, b.file);
+      const b = this.before.resolve({ file, pointer: `$ref:${ref}`, node: { $ref: ref } });
+      const a = this.after.resolve({ file: this.afterFile(file), pointer: `$ref:${ref}`, node: { $ref: ref } });
+      result = this.afterFile(b.file) === a.file && this.hash(b.node) === this.hash(a.node) && this.clean(b.node, b.file);
     } catch {
       result = false; // a broken reference on either side is a change the comparer reports
     }
