@@ -408,8 +408,9 @@ function plainLine(text: string, start: number, end: number): string {
 
 /** Types a plain scalar as js-yaml's core schema does: null, booleans, integers, floats, else a string. */
 function resolvePlain(value: string): unknown {
-  // only these first characters can start a null, boolean or number
-  if (!/^[-+.~0-9nNtTfF]/.test(value)) return value;
+  // only these first characters can start a null, boolean or number: - + . ~ digits n N t T f F
+  const c = value.charCodeAt(0) | 0x20; // folds letters to lower case
+  if (!((c >= 48 && c <= 57) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x7e || c === 0x6e || c === 0x74 || c === 0x66)) return value;
   for (const type of IMPLICIT) if (type.resolve(value)) return type.construct(value);
   return value;
 }
