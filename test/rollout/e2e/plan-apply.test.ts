@@ -4,6 +4,7 @@ import { controlPlane, liveVersions, withWorld } from './harness.ts';
 import { applyPlan } from '../../../src/rollout/runner/apply-plan.ts';
 import { savePlan } from '../../../src/store/plans/save-plan.ts';
 import { loadPlan } from '../../../src/store/plans/load-plans.ts';
+import { requestRollout } from '../../../src/rollout/runner/rollout-store.ts';
 import { writeTransaction } from '../../../src/store/write-transaction.ts';
 import type { Plan, PlanStep } from '../../../src/plan/plan.ts';
 import { FIXTURES, type World } from '../support/rollout-world.ts';
@@ -142,6 +143,31 @@ test('plan apply stops at a version not yet published, naming it, and resumes th
       const waiting = await applyPlan(world.store.db, later, options);
       assert.equal(waiting[0]!.status, 'waiting');
       assert.match(waiting[0]!.message, /^step 1 \(deploy orders@v3 in local\): waiting for orders@v3 to be published: publish it, then run `stepwise plan apply \d+` again$/);
+    } finally {
+      await plane.close();
+    }
+  });
+});
+
+test('plan apply resumed while the rollout of a deploy step still runs follows that rollout instead of starting another', async () => {
+  await withWorld(async (world) => {
+    await world.publish('v1');
+    await world.publish('v2', { rollout: { canary: { steps: [{ weight: 50 }, { pause: {} }] } } });
+    await world.deploy('v1');
+    const plane = await controlPlane(world);
+    try {
+      const plan = await storePlan(world, [deploy('orders', 'v2')]);
+      // an earlier execution started the rollout, then the server stopped with the step running
+      const earlier = await plane.start('v2');
+      await world.store.db.updateTable('plan_steps').set({ status: 'running' }).where('plan_id', '=', plan).execute();
+      await plane.phase(earlier.id, 'paused');
+      const applying = applyPlan(world.store.db, plan, options);
+      await requestRollout(world.store.db, earlier.id, { kind: 'promote', full: true }, 'alice', new Date().toISOString());
+      plane.runner.kick();
+      const outcomes = await applying;
+      assert.deepEqual(outcomes.map((outcome) => [outcome.status, outcome.rollout]), [['done', earlier.id]]);
+      assert.equal((await world.store.db.selectFrom('rollouts').select('id').execute()).length, 1);
+      assert.deepEqual(await liveVersions(world), ['v2@default']);
     } finally {
       await plane.close();
     }
