@@ -12,6 +12,8 @@ export function isObject(value: unknown): value is JsonObject {
 }
 
 export function escapePointer(segment: string): string {
+  // most keys need no escaping; skipping the two replaces matters when every property is located
+  if (!segment.includes('~') && !segment.includes('/')) return segment;
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
