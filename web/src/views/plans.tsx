@@ -30,7 +30,7 @@ interface StoredPlan {
   createdBy: string;
   environments: string[];
   targets: Array<{ service: string; version?: string; remove?: boolean }>;
-  progress: Array<{ position: number; status: string; updatedAt: string }>;
+  progress: Array<{ position: number; status: string; updatedAt: string; message?: string }>;
   plan: { steps: PlanStep[]; lockstep: LockstepGroup[] };
 }
 
@@ -115,7 +115,8 @@ function Steps({ steps, progress = [] }: { steps: PlanStep[]; progress?: StoredP
   return (
     <ol className="steps">
       {steps.map((step, i) => {
-        const state = progress.find((p) => p.position === i + 1)?.status; // positions count from 1
+        const progressOfStep = progress.find((p) => p.position === i + 1); // positions count from 1
+        const state = progressOfStep?.status;
         return (
           <li key={i}>
             <strong>{step.action}</strong> {step.service ? `${step.service}@${step.version ?? ''}` : ''}
@@ -124,6 +125,11 @@ function Steps({ steps, progress = [] }: { steps: PlanStep[]; progress?: StoredP
             {step.reversible ? null : <span className="badge unknown">{step.irreversibleAfter === undefined ? 'irreversible' : `irreversible after step ${step.irreversibleAfter}`}</span>}
             {state ? <span className="muted"> · {state}</span> : null}
             <div className="muted">{step.reason}</div>
+            {progressOfStep?.message ? (
+              <div role="status" className={state === 'failed' ? 'error' : undefined}>
+                {progressOfStep.message}
+              </div>
+            ) : null}
           </li>
         );
       })}
