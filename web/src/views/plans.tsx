@@ -21,6 +21,8 @@ interface LockstepGroup {
   services: string[];
   bindings: Array<{ interface: string; rule: string; location?: { pointer: string; file?: string; line?: number }; between: string[]; message: string }>;
   proposal: PlanStep[];
+  /** Why there is no proposal: not searched (and why), or none found. */
+  noProposal?: string;
 }
 
 interface StoredPlan {
@@ -101,8 +103,14 @@ function PlanDetail({ id }: { id: string }) {
                   </li>
                 ))}
               </ul>
-              <p>What would unbind them (expand, then contract):</p>
-              <Steps steps={group.proposal} />
+              {group.proposal.length > 0 ? (
+                <>
+                  <p>What would unbind them (expand, then contract):</p>
+                  <Steps steps={group.proposal} />
+                </>
+              ) : (
+                <p className="muted">No expand/contract proposal: {group.noProposal ?? 'none found'}.</p>
+              )}
             </div>
           ))}
         </>
