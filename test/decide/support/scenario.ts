@@ -16,6 +16,7 @@ import {
 import type { Candidate } from '../../../src/decide/decision-input.ts';
 import type { Ignore } from '../../../src/decide/ignore.ts';
 import type { ReasonCode } from '../../../src/decide/reason-code.ts';
+import { parseDuration } from '../../../src/manifest/parse-duration.ts';
 
 /**
  * A decision case as data: the environment, the published versions with their contracts inline,
@@ -176,10 +177,6 @@ const EXTENSIONS: Record<ContractKind, (text: boolean) => string> = {
   protobuf: () => 'proto',
 };
 
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-
 function durationMs(text: string, fail: (message: string) => never): number {
-  const match = /^([0-9]+)(ms|s|m|h|d|w)$/.exec(text);
-  if (!match) fail(`retention "${text}" is not a duration like 30d`);
-  return Number(match![1]) * UNIT_MS[match![2]!]!;
+  return parseDuration(text) ?? fail(`retention "${text}" is not a duration like 30d`);
 }

@@ -7,6 +7,7 @@ import type { ContractSource } from '../../../model/contract-source.ts';
 import { StepwiseError } from '../../../model/errors.ts';
 import { ManifestSchema, type Manifest } from '../../../model/manifest.ts';
 import type { ConsumedContract, ProvidedContract } from '../../../model/snapshot.ts';
+import { parseDuration } from '../../../manifest/parse-duration.ts';
 
 /** A service directory read from disk: its manifest turned into the facts the planner needs. */
 export interface ServiceDirectory {
@@ -65,7 +66,7 @@ export async function loadServiceDirectory(dir: string): Promise<ServiceDirector
       kind: entry.kind,
       ...optional('contract', await contract(entry.kind, entry.contract)),
       ...optional('formats', await formats(entry.kind, entry.formats)),
-      ...optional('retentionMs', entry.retention === undefined ? undefined : durationMs(entry.retention)),
+      ...optional('retentionMs', entry.retention === undefined ? undefined : parseDuration(entry.retention)),
     });
   }
   const consumes: ConsumedContract[] = [];
@@ -81,13 +82,6 @@ export async function loadServiceDirectory(dir: string): Promise<ServiceDirector
     });
   }
   return { dir, service: valid.service, ...optional('version', named?.[2]), provides, consumes };
-}
-
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-
-export function durationMs(text: string): number {
-  const match = /^([0-9]+)(ms|s|m|h|d|w)$/.exec(text)!;
-  return Number(match[1]) * UNITS[match[2]!]!;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
