@@ -10,13 +10,13 @@ import * as jsYaml from 'js-yaml';
  * strings, odd indentation, errors of any kind) makes it decline by returning `undefined`, and
  * the caller parses the text with js-yaml, which also gives the error messages.
  */
-export function readBlockYaml(input: string): { value: unknown } | undefined {
+export function readBlockYaml(input: string, shared?: SharedBlocks): { value: unknown } | undefined {
   if (OUTSIDE_SUBSET.test(input)) return undefined;
   if (SURROGATE.test(input) && NON_PRINTABLE.test(input)) return undefined;
   // js-yaml reads the text as if it ended with a line break; so does this reader
   const text = input.endsWith('\n') ? input : `${input}\n`;
   try {
-    return { value: new Reader(text).document() };
+    return { value: new Reader(text, shared).document() };
   } catch (error) {
     if (error === DECLINE) return undefined;
     throw error;
@@ -28,6 +28,22 @@ const OUTSIDE_SUBSET = /[\x00-\x08\x09\x0B\x0C\x0D\x0E-\x1F\x7F-\x84\x86-\x9F\uF
 const SURROGATE = /[\uD800-\uDFFF]/;
 /** js-yaml's own test for lone surrogates, run only when the text has surrogates at all. */
 const NON_PRINTABLE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+
+/**
+ * Values of nested blocks by their exact text, shared between the two versions of one document:
+ * a revision leaves most of a large spec as it was, so the second reading reuses the values of
+ * the blocks the first one read instead of building them again (and whatever is computed per
+ * value, such as subtree hashes, is then computed once). A block's value depends only on its
+ * text, its indentation and whether the line after it is a `- ` item, so all three are the key.
+ * The values are shared, so they must never be mutated; nothing in the engine does.
+ */
+export class SharedBlocks {
+  readonly byContext = new Map<string, Map<string, unknown>>();
+}
+
+/** Blocks are shared only near the top (paths, operations, component schemas) and when large enough to pay for the lookup. */
+const SHARE_MAX_INDENT = 6;
+const SHARE_MIN_LENGTH = 256;
 
 const DECLINE: unique symbol = Symbol('outside the block-YAML subset');
 
@@ -59,7 +75,10 @@ class Reader {
   private indent = 0;
   private atEnd = false;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly shared?: SharedBlocks,
+  ) {}
 
   document(): unknown {
     this.seek(this.text.startsWith('---\n') ? 4 : 0);
@@ -132,16 +151,55 @@ class Reader {
       let at = colon + 1;
       while (this.text.charCodeAt(at) === SPACE) at++;
       if (at < this.end) out[key] = this.scalar(at, indent);
-      else {
+      else if (!this.shared || indent > SHARE_MAX_INDENT || !this.sharedBlock(out, key, indent)) {
         this.next();
-        if (!this.atEnd && this.indent > indent) out[key] = this.node(indent);
-        else if (!this.atEnd && this.indent === indent && this.isItem()) out[key] = this.sequence(indent);
-        else if (!this.atEnd && this.indent < indent && this.isItem()) throw DECLINE; // as for empty items
-        else out[key] = null;
+        out[key] = this.valueBelow(indent);
       }
     }
     if (!this.atEnd && this.indent > indent) throw DECLINE;
     return out;
+  }
+
+  /** The value of a `key:` with nothing after the colon, from the lines below it. */
+  private valueBelow(indent: number): unknown {
+    if (!this.atEnd && this.indent > indent) return this.node(indent);
+    if (!this.atEnd && this.indent === indent && this.isItem()) return this.sequence(indent);
+    if (!this.atEnd && this.indent < indent && this.isItem()) throw DECLINE; // as for empty items
+    return null;
+  }
+
+  /**
+   * Reads the block under `key:` (the lines indented deeper than `indent`) through the shared
+   * blocks: reuses the value of an identical block, or reads it and records it. Returns false,
+   * having read nothing, when the block is too small to share.
+   */
+  private sharedBlock(out: Record<string, unknown>, key: string, indent: number): boolean {
+    const text = this.text;
+    const shallow = shallowLine(indent);
+    shallow.lastIndex = this.end;
+    const boundary = shallow.exec(text);
+    const blockStart = this.end + 1;
+    const blockEnd = boundary ? boundary.index + 1 : text.length;
+    if (blockEnd - blockStart < SHARE_MIN_LENGTH) return false;
+    let next = blockEnd;
+    while (text.charCodeAt(next) === SPACE) next++;
+    const item = text.charCodeAt(next) === DASH && (text.charCodeAt(next + 1) === SPACE || text.charCodeAt(next + 1) === 10);
+    const context = boundary ? `${indent} ${next - blockEnd}${item ? ' item' : ''}` : `${indent} end`;
+    let blocks = this.shared!.byContext.get(context);
+    if (!blocks) this.shared!.byContext.set(context, (blocks = new Map()));
+    const block = text.slice(blockStart, blockEnd);
+    if (blocks.has(block)) {
+      out[key] = blocks.get(block);
+      this.seek(blockEnd);
+      return true;
+    }
+    this.next();
+    const nested = !this.atEnd && this.indent > indent;
+    const value = this.valueBelow(indent);
+    out[key] = value;
+    // recorded only for a nested node read exactly up to the boundary (a comment line there, for one, is skipped past)
+    if (nested && (boundary ? !this.atEnd && this.lineStart === blockEnd : this.atEnd)) blocks.set(block, value);
+    return true;
   }
 
   private sequence(indent: number): unknown[] {
@@ -393,6 +451,12 @@ function flowItems(inner: string): unknown[] {
     if (item === '' || item.startsWith('-') && (item.length === 1 || item[1] === ' ')) throw DECLINE;
     return resolvePlain(item);
   });
+}
+
+/** Per indentation: finds the next line indented at most that much that is not blank. */
+const SHALLOW_LINE: RegExp[] = [];
+function shallowLine(indent: number): RegExp {
+  return (SHALLOW_LINE[indent] ??= new RegExp(`\\n {0,${indent}}[^ \\n]`, 'g'));
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '0': '\0', ' ': ' ' };

@@ -1,6 +1,7 @@
 import type { ContractSource } from '../../model/contract-source.ts';
 import { ContractError } from '../contract-error.ts';
 import { isObject, type JsonObject, type Located } from './located.ts';
+import type { SharedBlocks } from './block-yaml.ts';
 import { parseText, type ParsedFile } from './parse-text.ts';
 
 export type OpenApiVersion = '2.0' | '3.0' | '3.1';
@@ -16,7 +17,15 @@ export class OpenApiDocument {
   private readonly files = new Map<string, ParsedFile>();
   private readonly resolved = new Map<string, Located>();
 
-  constructor(readonly source: ContractSource) {
+  /**
+   * `shared` is given to both documents of one comparison: their entry files then share the
+   * parsed values of identical blocks (referenced files do not: a file's relative `$ref`s mean
+   * different things in different places, and subtree results are cached per value).
+   */
+  constructor(
+    readonly source: ContractSource,
+    private readonly shared?: SharedBlocks,
+  ) {
     const entry = this.parsed(source.entry, { file: source.entry, pointer: '' });
     if (!isObject(entry.value)) throw new ContractError('an OpenAPI document must be an object', { file: source.entry, pointer: '', line: 1 });
     this.root = { file: source.entry, pointer: '', node: entry.value };
@@ -92,7 +101,7 @@ export class OpenApiDocument {
     if (!parsed) {
       const text = this.source.files[file];
       if (text === undefined) throw new ContractError(`referenced file ${file} is not part of the contract`, this.where(from));
-      parsed = parseText(file, text);
+      parsed = parseText(file, text, file === this.source.entry ? this.shared : undefined);
       this.files.set(file, parsed);
     }
     return parsed;

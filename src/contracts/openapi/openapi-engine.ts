@@ -3,6 +3,7 @@ import type { Finding } from '../../model/finding.ts';
 import { ContractError } from '../contract-error.ts';
 import type { CheckOptions, ConsumerExpectation, ContractEngine } from '../engine.ts';
 import { applyPolicies } from '../policy/apply-policies.ts';
+import { SharedBlocks } from './block-yaml.ts';
 import { compareOperations } from './compare-operations.ts';
 import { FindingSink } from './finding-sink.ts';
 import { OpenApiDocument } from './openapi-document.ts';
@@ -22,13 +23,15 @@ export const openapiEngine: ContractEngine = {
   },
 
   compare(before: ContractSource, after: ContractSource, options?: CheckOptions): Finding[] {
-    const b = new OpenApiDocument(before);
-    const a = new OpenApiDocument(after);
+    const shared = new SharedBlocks();
+    const b = new OpenApiDocument(before, shared);
+    const a = new OpenApiDocument(after, shared);
     return run(b, a, indexOperations(b), indexOperations(a), options);
   },
 
   satisfies(provider: ContractSource, expectation: ConsumerExpectation, options?: CheckOptions): Finding[] {
-    const served = new OpenApiDocument(provider);
+    const shared = new SharedBlocks();
+    const served = new OpenApiDocument(provider, shared);
     const servedOps = indexOperations(served);
     const wanted = expectation.operations;
     if (!expectation.contract) {
@@ -38,7 +41,7 @@ export const openapiEngine: ContractEngine = {
       }
       return applyPolicies(sink.findings(), OPENAPI_RULES, options);
     }
-    const expected = new OpenApiDocument(expectation.contract);
+    const expected = new OpenApiDocument(expectation.contract, shared);
     let expectedOps = indexOperations(expected);
     if (wanted && wanted.length > 0) {
       const keep = new Map<string, OperationEntry>();

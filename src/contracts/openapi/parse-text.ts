@@ -1,6 +1,6 @@
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { ContractError } from '../contract-error.ts';
-import { readBlockYaml } from './block-yaml.ts';
+import { readBlockYaml, type SharedBlocks } from './block-yaml.ts';
 import { LineLocator } from './line-locator.ts';
 
 /** One parsed file of a contract: its plain value and a way back to line numbers. */
@@ -16,8 +16,9 @@ export interface ParsedFile {
  * fast; text it declines goes through js-yaml in JSON mode, which tolerates the duplicate keys
  * some published specs contain (last one wins, as JSON does). The YAML 1.2 core schema keeps dates
  * such as `x-sunset: 2025-01-01` as the strings JSON would carry. Errors name the file and line.
+ * `shared` lets two versions of one document share the values of their identical blocks.
  */
-export function parseText(file: string, text: string): ParsedFile {
+export function parseText(file: string, text: string, shared?: SharedBlocks): ParsedFile {
   const trimmed = text.trimStart();
   let value: unknown;
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
@@ -29,7 +30,7 @@ export function parseText(file: string, text: string): ParsedFile {
       throw new ContractError(`not valid JSON: ${(error as Error).message}`, { pointer: '', file, ...(line ? { line } : {}) });
     }
   } else {
-    const fast = readBlockYaml(text);
+    const fast = readBlockYaml(text, shared);
     if (fast) return { file, value: fast.value, locator: new LineLocator(text) };
     try {
       value = load(text, { json: true, filename: file, schema: CORE_SCHEMA });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { readBlockYaml } from '../../../src/contracts/openapi/block-yaml.ts';
+import { readBlockYaml, SharedBlocks } from '../../../src/contracts/openapi/block-yaml.ts';
 
 const corpora = fileURLToPath(new URL('../../../../shared/corpora/', import.meta.url));
 
@@ -18,8 +18,8 @@ function reference(text: string): { value: unknown } | { error: true } {
 }
 
 /** The fast reader either declines or gives js-yaml's value, with keys in the same order. */
-function assertAgrees(text: string, label: string): 'read' | 'declined' {
-  const fast = readBlockYaml(text);
+function assertAgrees(text: string, label: string, shared?: SharedBlocks): 'read' | 'declined' {
+  const fast = readBlockYaml(text, shared);
   if (!fast) return 'declined';
   const expected = reference(text);
   assert.ok('value' in expected, `${label}: js-yaml rejects this text, the fast reader must decline it`);
@@ -78,6 +78,35 @@ describe('readBlockYaml', () => {
     }
   });
 
+  it('a revision read after its original reuses the original\'s identical blocks and still reads as js-yaml does', () => {
+    const base = readFileSync(join(corpora, 'big-specs', 'burgershop.openapi.yaml'), 'utf8');
+    const shared = new SharedBlocks();
+    const before = readBlockYaml(base, shared)!.value as { paths: Record<string, unknown> };
+    const after = readBlockYaml(readFileSync(join(corpora, 'big-specs', 'burgershop.openapi-modified.yaml'), 'utf8'), shared)!.value as { paths: Record<string, unknown> };
+    assertAgrees(readFileSync(join(corpora, 'big-specs', 'burgershop.openapi-modified.yaml'), 'utf8'), 'modified burgershop', shared);
+    const reused = Object.keys(before.paths).filter((path) => before.paths[path] === after.paths[path]);
+    assert.ok(reused.length > 0, 'no path item was reused');
+    const stripe = readFileSync(join(corpora, 'big-specs', 'stripe-old.yaml'), 'utf8');
+    const stripeShared = new SharedBlocks();
+    readBlockYaml(stripe, stripeShared);
+    // a revision with edits at several depths: changed, added and removed lines
+    const edited = stripe
+      .replace('    account:\n', '    account:\n      x-added: true\n')
+      .replace(/maxLength: 5000\n/, 'maxLength: 4000\n')
+      .replace(/\n  \/v1\/charges:\n/, '\n  /v1/charges-renamed:\n');
+    assert.notEqual(edited, stripe);
+    assert.equal(assertAgrees(edited, 'edited stripe', stripeShared), 'read');
+  });
+
+  it('reuses blocks only where js-yaml reads the same value, for every oasdiff pair', () => {
+    const cases = JSON.parse(readFileSync(join(corpora, 'openapi-oasdiff', 'cases.json'), 'utf8')) as { base: string; rev: string }[];
+    for (const { base, rev } of cases) {
+      const shared = new SharedBlocks();
+      readBlockYaml(readFileSync(join(corpora, 'openapi-oasdiff', base), 'utf8'), shared);
+      assertAgrees(readFileSync(join(corpora, 'openapi-oasdiff', rev), 'utf8'), `${base} -> ${rev}`, shared);
+    }
+  });
+
   it('agrees with js-yaml or declines on randomly mutated documents', () => {
     const head = (file: string): string => readFileSync(join(corpora, 'big-specs', file), 'utf8').split('\n').slice(0, 80).join('\n');
     const sources = [...cases.slice(0, 12).map(([, text]) => text), head('burgershop.openapi.yaml'), head('stripe-old.yaml'), head('asana.yaml')];
@@ -89,12 +118,17 @@ describe('readBlockYaml', () => {
     };
     let read = 0;
     for (let round = 0; round < 1500; round++) {
-      let text = sources[random(sources.length)]!;
+      const source = sources[random(sources.length)]!;
+      let text = source;
       for (let edit = 0; edit < 1 + random(3); edit++) {
         const at = random(text.length + 1);
         text = random(3) === 0 ? text.slice(0, at) + text.slice(at + 1 + random(3)) : text.slice(0, at) + pieces[random(pieces.length)]! + text.slice(at);
       }
       if (assertAgrees(text, `round ${round}: ${JSON.stringify(text)}`) === 'read') read++;
+      // and read after the text it was mutated from, sharing that text's blocks
+      const shared = new SharedBlocks();
+      readBlockYaml(source, shared);
+      assertAgrees(text, `round ${round}, after its source: ${JSON.stringify(text)}`, shared);
     }
     // a good share of mutations stay inside the subset, so the comparison above is of real values
     assert.ok(read > 400, `only ${read} of 1500 mutated documents read`);
