@@ -22,7 +22,7 @@ export class LineLocator {
     const trie = new TrieNode();
     for (const pointer of wanted) {
       let node = trie;
-      for (const segment of pointer === '' ? [] : pointer.slice(1).split('/')) node = node.child(segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+      for (const segment of pointer === '' ? [] : pointer.slice(1).split('/')) node = node.child(unescape(segment));
     }
     const found = new Map<TrieNode, number>([[trie, 1]]);
     if (/^\s*[{[]/.test(this.text)) scanJson(this.text, trie, found);
@@ -31,7 +31,7 @@ export class LineLocator {
       let node = trie;
       let line = 1;
       for (const segment of pointer === '' ? [] : pointer.slice(1).split('/')) {
-        node = node.children.get(segment.replace(/~1/g, '/').replace(/~0/g, '~'))!;
+        node = node.children.get(unescape(segment))!;
         const here = found.get(node);
         if (here === undefined) break;
         line = here;
@@ -39,6 +39,10 @@ export class LineLocator {
       this.known.set(pointer, line);
     }
   }
+}
+
+function unescape(segment: string): string {
+  return segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
 }
 
 class TrieNode {
