@@ -4,6 +4,7 @@ import { StepwiseError } from '../../model/errors.ts';
 import type { RegisterCommand } from '../command.ts';
 import { renderTable } from '../render-table.ts';
 import { clientFor, print, withRemoteOptions, type RemoteFlags } from '../remote-options.ts';
+import { formatDuration } from '../../insights/format-duration.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -96,23 +97,6 @@ function percent(ratio: number): string {
   return `${round(ratio * 100)}%`;
 }
 
-/** Milliseconds as the two largest units: `3d 4h`, `2h 5m`, `4m 10s`, `12s`. */
 export function duration(ms: number | null): string {
-  if (ms === null) return '-';
-  const units: Array<[string, number]> = [
-    ['d', DAY],
-    ['h', 3_600_000],
-    ['m', 60_000],
-    ['s', 1000],
-  ];
-  const parts: string[] = [];
-  let rest = Math.round(ms / 1000) * 1000;
-  for (const [name, size] of units) {
-    if (rest >= size || (parts.length > 0 && parts.length < 2)) {
-      parts.push(`${Math.floor(rest / size)}${name}`);
-      rest %= size;
-    }
-    if (parts.length === 2) break;
-  }
-  return parts.length === 0 ? '0s' : parts.join(' ');
+  return ms === null ? '-' : formatDuration(ms);
 }

@@ -2,8 +2,7 @@ import { ErrorBox } from '../components/error-box.tsx';
 import { href } from '../router.ts';
 import type { Insights } from '../types.ts';
 import { useApi } from '../use-api.ts';
-
-const DAY = 86_400_000;
+import { formatDuration } from '../../../src/insights/format-duration.ts';
 
 /** Delivery metrics per service over the last 30 days, and the services that deploy together. */
 export function DeliveryPanel({ environment }: { environment: string }) {
@@ -69,23 +68,6 @@ function percent(ratio: number): string {
   return `${round(ratio * 100)}%`;
 }
 
-/** The two largest units of a duration: 3d 4h, 2h 5m, 12s. */
 function duration(ms: number | null): string {
-  if (ms === null) return '—';
-  const units: Array<[string, number]> = [
-    ['d', DAY],
-    ['h', 3_600_000],
-    ['m', 60_000],
-    ['s', 1000],
-  ];
-  const parts: string[] = [];
-  let rest = Math.round(ms / 1000) * 1000;
-  for (const [name, size] of units) {
-    if (rest >= size || (parts.length > 0 && parts.length < 2)) {
-      parts.push(`${Math.floor(rest / size)}${name}`);
-      rest %= size;
-    }
-    if (parts.length === 2) break;
-  }
-  return parts.length === 0 ? '0s' : parts.join(' ');
+  return ms === null ? '—' : formatDuration(ms);
 }
