@@ -4,7 +4,8 @@
  * - Asana against a revision made the same way, with openapi-diff and Optic on the same pair;
  * - GitHub's REST description from two neighbouring majors of @octokit/openapi.
  * Each of our measurements runs in a fresh process (openapi-run.ts) so its peak memory is its own.
- * Run: `node --import tsx bench/contracts/openapi.ts` (installs the peers into bench/peers/ if missing).
+ * Run: `node --import tsx bench/contracts/openapi.ts [--no-peer]` (installs the peers into bench/peers/
+ * if missing; `--no-peer` skips openapi-diff and Optic, which take minutes, and measures only Stepwise).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ const out = join(root, 'bench', '.out', 'openapi');
 const ROUNDS = 3;
 const PEER_TIMEOUT_MS = 600_000;
 const EDITS = 60;
+const withPeers = !process.argv.includes('--no-peer');
 
 const peerBin = {
   openapiDiff: join(peers, 'node_modules', 'openapi-diff', 'bin', 'openapi-diff'),
@@ -105,10 +107,12 @@ const asana = revisedPair('asana.yaml', 11);
 console.log(`\nAsana: ${asana.edits.length} edits`);
 const asanaRun = ours(asana.before, asana.after);
 console.log(`  stepwise:      ${describe(asanaRun)}   goal < 300 ms`);
-const openapiDiff = peer([peerBin.openapiDiff, asana.before, asana.after]);
-console.log(`  openapi-diff:  ${ms(openapiDiff.wallMs)} wall, ${ms(openapiDiff.cpuMs)} CPU, peak ${mb(openapiDiff.peakRssMb)} (${openapiDiff.status}); ratio ${(openapiDiff.wallMs / asanaRun.wallMs).toFixed(0)}x wall`);
-const optic = peer([peerBin.optic, 'diff', asana.before, asana.after, '--check'], { OPTIC_TELEMETRY_LEVEL: 'off', OPTIC_ENV: 'local', CI: 'true' });
-console.log(`  optic:         ${ms(optic.wallMs)} wall, ${ms(optic.cpuMs)} CPU, peak ${mb(optic.peakRssMb)} (${optic.status}); ratio ${(optic.wallMs / asanaRun.wallMs).toFixed(0)}x wall`);
+if (withPeers) {
+  const openapiDiff = peer([peerBin.openapiDiff, asana.before, asana.after]);
+  console.log(`  openapi-diff:  ${ms(openapiDiff.wallMs)} wall, ${ms(openapiDiff.cpuMs)} CPU, peak ${mb(openapiDiff.peakRssMb)} (${openapiDiff.status}); ratio ${(openapiDiff.wallMs / asanaRun.wallMs).toFixed(0)}x wall`);
+  const optic = peer([peerBin.optic, 'diff', asana.before, asana.after, '--check'], { OPTIC_TELEMETRY_LEVEL: 'off', OPTIC_ENV: 'local', CI: 'true' });
+  console.log(`  optic:         ${ms(optic.wallMs)} wall, ${ms(optic.cpuMs)} CPU, peak ${mb(optic.peakRssMb)} (${optic.status}); ratio ${(optic.wallMs / asanaRun.wallMs).toFixed(0)}x wall`);
+} else console.log('  (peers skipped: --no-peer)');
 
 const github = ours(peerBin.githubPrevious, peerBin.githubCurrent);
 const version = (which: string) => (JSON.parse(readFileSync(join(peers, 'node_modules', which, 'package.json'), 'utf8')) as { version: string }).version;
