@@ -16,6 +16,12 @@ export class OpenApiDocument {
   readonly root: Located;
   private readonly files = new Map<string, ParsedFile>();
   private readonly resolved = new Map<string, Located>();
+  /**
+   * The same cache keyed by the `$ref` object itself, which saves building a key string on every
+   * lookup: a parsed object belongs to one file of this document, and what a reference resolves
+   * to depends only on that file and the reference text.
+   */
+  private readonly resolvedByNode = new WeakMap<object, Located>();
 
   /**
    * `shared` is given to both documents of one comparison: their entry files then share the
@@ -38,9 +44,14 @@ export class OpenApiDocument {
   /** Follows `$ref` until a node that is not a reference; returns the node itself otherwise. */
   resolve(at: Located): Located {
     if (!isObject(at.node) || typeof at.node.$ref !== 'string') return at;
+    const byNode = this.resolvedByNode.get(at.node);
+    if (byNode) return byNode;
     const key = `${at.file}#${at.pointer}`;
     const cached = this.resolved.get(key);
-    if (cached) return cached;
+    if (cached) {
+      this.resolvedByNode.set(at.node, cached);
+      return cached;
+    }
     const seen = new Set<string>();
     let current = at;
     while (isObject(current.node) && typeof current.node.$ref === 'string') {
@@ -50,6 +61,7 @@ export class OpenApiDocument {
       current = this.target(current, current.node.$ref);
     }
     this.resolved.set(key, current);
+    this.resolvedByNode.set(at.node, current);
     return current;
   }
 
