@@ -1,4 +1,7 @@
-import * as jsYaml from 'js-yaml';
+import { SHARE_MAX_INDENT, SHARE_MIN_LENGTH, SharedBlocks, shallowLine } from './shared-blocks.ts';
+import { closingDouble, DECLINE, flowItems, plainLine, resolvePlain, SPACE, unescapeDouble } from './yaml-scalars.ts';
+
+export { SharedBlocks };
 
 /**
  * A fast reader for the block-style YAML that published OpenAPI specs and YAML dumpers write:
@@ -29,34 +32,6 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 /** js-yaml's own test for lone surrogates, run only when the text has surrogates at all. */
 const NON_PRINTABLE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 
-/**
- * Values of nested blocks by their exact text, shared between the two versions of one document:
- * a revision leaves most of a large spec as it was, so the second reading reuses the values of
- * the blocks the first one read instead of building them again (and whatever is computed per
- * value, such as subtree hashes, is then computed once). A block's value depends only on its
- * text, its indentation and whether the line after it is a `- ` item, so all three are the key.
- * The values are shared, so they must never be mutated; nothing in the engine does.
- */
-export class SharedBlocks {
-  readonly byContext = new Map<string, Map<string, unknown>>();
-}
-
-/** Blocks are shared only near the top (paths, operations, component schemas) and when large enough to pay for the lookup. */
-const SHARE_MAX_INDENT = 6;
-const SHARE_MIN_LENGTH = 256;
-
-const DECLINE: unique symbol = Symbol('outside the block-YAML subset');
-
-interface ScalarType {
-  resolve(data: string): boolean;
-  construct(data: string): unknown;
-}
-// @types/js-yaml does not declare the `types` export; these are the implicit types of CORE_SCHEMA,
-// in the order js-yaml tries them, so plain scalars resolve to the same values.
-const TYPES = (jsYaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float', ScalarType> }).types;
-const IMPLICIT: readonly ScalarType[] = [TYPES.null, TYPES.bool, TYPES.int, TYPES.float];
-
-const SPACE = 32;
 const DASH = 45;
 const HASH = 35;
 const COLON = 58;
@@ -232,7 +207,7 @@ class Reader {
     let key: unknown;
     if (first === DOUBLE || first === SINGLE) {
       const close = this.quotedEnd(this.start);
-      key = first === DOUBLE ? this.doubleQuoted(this.start + 1, close) : text.slice(this.start + 1, close).replaceAll("''", "'");
+      key = first === DOUBLE ? unescapeDouble(text.slice(this.start + 1, close)) : text.slice(this.start + 1, close).replaceAll("''", "'");
     } else {
       const raw = text.slice(this.start, colon);
       if (raw.endsWith(' ') || raw.includes(' #')) throw DECLINE;
@@ -329,7 +304,7 @@ class Reader {
           from = close + 2;
           continue;
         }
-        value += double ? this.doubleQuoted(from, close) : text.slice(from, close);
+        value += double ? unescapeDouble(text.slice(from, close)) : text.slice(from, close);
         this.end = end;
         this.finishLine(close + 1, parent);
         return value;
@@ -337,7 +312,7 @@ class Reader {
       // the line ends inside the quotes: js-yaml keeps trailing spaces here and joins escaped breaks
       const lastChar = text.charCodeAt(end - 1);
       if (lastChar === SPACE || (double && lastChar === BACKSLASH)) throw DECLINE;
-      value += double ? this.doubleQuoted(from, end) : text.slice(from, end);
+      value += double ? unescapeDouble(text.slice(from, end)) : text.slice(from, end);
       let breaks = 1;
       let lineStart = end + 1;
       for (;;) {
@@ -352,30 +327,6 @@ class Reader {
       if (from - lineStart <= parent) throw DECLINE;
       value += breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);
     }
-  }
-
-  private doubleQuoted(from: number, close: number): string {
-    const text = this.text;
-    const raw = text.slice(from, close);
-    if (!raw.includes('\\')) return raw;
-    let out = '';
-    let last = 0;
-    for (let i = raw.indexOf('\\'); i >= 0; i = raw.indexOf('\\', last)) {
-      out += raw.slice(last, i);
-      const c = raw[i + 1];
-      const simple = c === undefined ? undefined : ESCAPES[c];
-      if (simple !== undefined) {
-        out += simple;
-        last = i + 2;
-      } else if (c === 'x' || c === 'u') {
-        const digits = c === 'x' ? 2 : 4;
-        const hex = raw.slice(i + 2, i + 2 + digits);
-        if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== digits) throw DECLINE;
-        out += String.fromCharCode(parseInt(hex, 16));
-        last = i + 2 + digits;
-      } else throw DECLINE;
-    }
-    return out + raw.slice(last);
   }
 
   /** A literal (`|`) or folded (`>`) block scalar, read line by line with js-yaml's folding and chomping. */
@@ -430,51 +381,4 @@ class Reader {
     if (!this.atEnd && this.indent > parent) throw DECLINE;
     return value;
   }
-}
-
-/** The offset of the unescaped `"` at or after `from` before `end`, or -1. */
-function closingDouble(text: string, from: number, end: number): number {
-  for (let i = from; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === BACKSLASH) i++;
-    else if (c === DOUBLE) return i;
-  }
-  return -1;
-}
-
-/** The items of a one-line flow sequence of plain scalars (`[https, wss]`); anything richer declines. */
-function flowItems(inner: string): unknown[] {
-  if (inner.trim() === '') return [];
-  if (/["'#:\[\]{}?&*!|>%@`]/.test(inner)) throw DECLINE;
-  return inner.split(',').map((raw) => {
-    const item = raw.trim();
-    if (item === '' || item.startsWith('-') && (item.length === 1 || item[1] === ' ')) throw DECLINE;
-    return resolvePlain(item);
-  });
-}
-
-/** Per indentation: finds the next line indented at most that much that is not blank. */
-const SHALLOW_LINE: RegExp[] = [];
-function shallowLine(indent: number): RegExp {
-  return (SHALLOW_LINE[indent] ??= new RegExp(`\\n {0,${indent}}[^ \\n]`, 'g'));
-}
-
-const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '0': '\0', ' ': ' ' };
-
-/** One line of a plain scalar, trailing spaces dropped; declines where js-yaml would end the scalar early. */
-function plainLine(text: string, start: number, end: number): string {
-  let last = end;
-  while (last > start && text.charCodeAt(last - 1) === SPACE) last--;
-  const line = text.slice(start, last);
-  if (line.includes(' #') || line.includes(': ') || line.endsWith(':')) throw DECLINE;
-  return line;
-}
-
-/** Types a plain scalar as js-yaml's core schema does: null, booleans, integers, floats, else a string. */
-function resolvePlain(value: string): unknown {
-  // only these first characters can start a null, boolean or number: - + . ~ digits n N t T f F
-  const c = value.charCodeAt(0) | 0x20; // folds letters to lower case
-  if (!((c >= 48 && c <= 57) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x7e || c === 0x6e || c === 0x74 || c === 0x66)) return value;
-  for (const type of IMPLICIT) if (type.resolve(value)) return type.construct(value);
-  return value;
 }
